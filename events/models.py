@@ -1,0 +1,1 @@
+# Models of events land with its issue.

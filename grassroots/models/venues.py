@@ -1,0 +1,89 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .organisations import Organisation
+from .people import Person
+from .projects import Project
+
+
+class VenueKind(models.TextChoices):
+    OUTDOOR = "outdoor", _("室外")
+    INDOOR = "indoor", _("室内")
+
+
+class ScopedQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(organisation__in=Organisation.objects.for_user(user))
+
+
+class Venue(models.Model):
+    organisation = models.ForeignKey(Organisation, verbose_name=_("所属组织"), on_delete=models.PROTECT, related_name="venues")
+    name = models.CharField(_("场地名称"), max_length=100)
+    address = models.CharField(_("地址"), max_length=200)
+    kind = models.CharField(_("室内/室外"), max_length=10, choices=VenueKind.choices, default=VenueKind.OUTDOOR)
+    area_m2 = models.DecimalField(_("面积（㎡）"), max_digits=9, decimal_places=1, null=True, blank=True)
+    projects = models.ManyToManyField(Project, verbose_name=_("适合项目"), blank=True, related_name="venues")
+    opening_hours = models.CharField(_("开放时间"), max_length=100, blank=True, help_text=_("例如：每天 6:00—21:00"))
+    is_public = models.BooleanField(_("在“健身去哪儿”公开"), default=True)
+    history = HistoricalRecords(m2m_fields=[projects])
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("场地")
+        verbose_name_plural = _("场地")
+        ordering = ("organisation", "name")
+        constraints = [models.UniqueConstraint(fields=("organisation", "name"), name="venue_unique_name_in_org")]
+
+    def __str__(self):
+        return self.name
+
+
+class Team(models.Model):
+    organisation = models.ForeignKey(Organisation, verbose_name=_("所属组织"), on_delete=models.PROTECT, related_name="teams")
+    project = models.ForeignKey(Project, verbose_name=_("项目"), on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(_("队伍名称"), max_length=100)
+    leader = models.ForeignKey(
+        Person, verbose_name=_("队长"), on_delete=models.SET_NULL, null=True, blank=True, related_name="led_teams"
+    )
+    member_count = models.PositiveIntegerField(_("人数"), default=0)
+    venue = models.ForeignKey(Venue, verbose_name=_("活动场地"), on_delete=models.SET_NULL, null=True, blank=True, related_name="teams")
+    # ISO weekday digits, 1 = Monday … 7 = Sunday, e.g. "135" for Monday, Wednesday and Friday.
+    weekdays = models.CharField(_("活动日"), max_length=7, blank=True)
+    start_time = models.TimeField(_("开始时间"), null=True, blank=True)
+    end_time = models.TimeField(_("结束时间"), null=True, blank=True)
+    is_active = models.BooleanField(_("活动中"), default=True)
+    history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("队伍")
+        verbose_name_plural = _("队伍")
+        ordering = ("organisation", "project", "name")
+        constraints = [
+            models.UniqueConstraint(fields=("organisation", "name"), name="team_unique_name_in_org"),
+            models.CheckConstraint(
+                condition=models.Q(end_time__isnull=True) | models.Q(start_time__isnull=True) | models.Q(end_time__gt=models.F("start_time")),
+                name="team_end_after_start",
+                violation_error_message=_("结束时间必须晚于开始时间。"),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    WEEKDAY_NAMES = {"1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六", "7": "日"}
+
+    @property
+    def schedule_display(self) -> str:
+        days = "、".join("周" + self.WEEKDAY_NAMES[d] for d in self.weekdays if d in self.WEEKDAY_NAMES)
+        if len(self.weekdays) == 7:
+            days = "每天"
+        times = ""
+        if self.start_time:
+            times = f"{self.start_time:%H:%M}"
+            if self.end_time:
+                times += f"—{self.end_time:%H:%M}"
+        return " ".join(part for part in (days, times) if part)

@@ -1,0 +1,106 @@
+"""Site-wide pages: these may import every app; no app imports this module."""
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.sitemaps import Sitemap
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from common.cache import public_page
+from common.registry import registry
+
+
+class StaticPagesSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return ["home", "about", "grassroots:finder", "committees:committee_list", "events:event_list", "training:course_list", "news:article_list", "news:document_list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class _SitemapIndex(dict):
+    """The sitemap sections: the static pages plus whatever each app registered."""
+
+    def items(self):
+        return {"pages": StaticPagesSitemap, **registry.sitemaps}.items()
+
+    def __iter__(self):
+        return iter(dict(self.items()))
+
+    def __getitem__(self, key):
+        return dict(self.items())[key]
+
+    def values(self):
+        return dict(self.items()).values()
+
+
+SITEMAPS = _SitemapIndex()
+
+
+@public_page("news", "events", "committees", "training", "grassroots", "site")
+def home(request):
+    return render(request, "home.html")
+
+
+@public_page("site")
+def about(request):
+    return render(request, "about.html")
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any failure of the database means "not healthy"
+        return JsonResponse({"status": "error", "database": "error"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /portal/", "Disallow: /accounts/", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def search(request):
+    query = (request.GET.get("q") or "").strip()[:100]
+    groups = []
+    if query:
+        for name, provider in registry.search_providers.items():
+            hits = list(provider(request, query, 20))
+            if hits:
+                groups.append({"name": name, "kind": hits[0].kind, "hits": hits})
+    return render(request, "search.html", {"query": query, "groups": groups})
+
+
+@login_required
+def workbench(request):
+    tasks = []
+    for provider in registry.workbench_providers.values():
+        tasks.extend(provider(request))
+    return render(request, "portal/workbench.html", {"tasks": tasks})
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors that could fail again: a plain, self-contained template.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

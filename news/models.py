@@ -1,0 +1,1 @@
+# Models of news land with its issue.

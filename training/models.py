@@ -1,0 +1,1 @@
+# Models of training land with its issue.
