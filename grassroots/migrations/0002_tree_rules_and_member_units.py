@@ -41,7 +41,7 @@ SQLITE_DROP = [
 def add_trigger(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_TRIGGER)
+        schema_editor.execute(POSTGRES_TRIGGER, params=None)
     elif vendor == "sqlite":
         for statement in SQLITE_TRIGGERS:
             schema_editor.execute(statement)
@@ -50,7 +50,7 @@ def add_trigger(apps, schema_editor):
 def drop_trigger(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_DROP)
+        schema_editor.execute(POSTGRES_DROP, params=None)
     elif vendor == "sqlite":
         for statement in SQLITE_DROP:
             schema_editor.execute(statement)
