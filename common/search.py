@@ -1,0 +1,171 @@
+"""Chinese search shared by every app: jieba segmentation, PostgreSQL full-text search with a
+trigram / icontains fallback, and highlighting.
+
+How it fits together (measured on these machines, see DESIGN.md):
+- Text is segmented with ``jieba.cut_for_search`` (which also emits the shorter words inside
+  long ones, so 艺术节 is found inside 文体艺术节) and the words, joined by spaces, are indexed
+  with ``to_tsvector('simple', …)``: title weight A, body weight B, in a SearchVectorField with a
+  GIN index. Queries are segmented the same way and run as a ``websearch`` query ranked by
+  SearchRank.
+- jieba splits some of our words wrongly (柔力球队 → 柔力/球队) and does not know local place
+  names (巴公): ``search_userdict.txt`` beside this module fixes them. Changing the dictionary
+  means re-indexing (``Model.save()`` on every row rebuilds the segmented text).
+- When full-text search finds nothing, or the query is two characters or fewer, or the database
+  is not PostgreSQL, an ``icontains`` over the stored raw-plus-segmented text is used; on
+  PostgreSQL a pg_trgm GIN index on ``UPPER(column) gin_trgm_ops`` serves it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+import threading
+from pathlib import Path
+
+from django.db import connections
+from django.db.models import F, FloatField, Q, QuerySet, Value
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+USER_DICT = Path(__file__).with_name("search_userdict.txt")
+_init_lock = threading.Lock()
+_jieba = None
+
+# Anything that is not a letter, digit or CJK character separates words and never reaches a
+# tsquery (websearch gives "-" and quotes a meaning).
+_WORD_RE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def tokenizer():
+    """jieba, initialised once per process with its cache in a writable temp folder."""
+    global _jieba
+    if _jieba is None:
+        with _init_lock:
+            if _jieba is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                cache_dir = os.path.join(tempfile.gettempdir(), "jinshi-jieba")
+                os.makedirs(cache_dir, exist_ok=True)
+                jieba.dt.tmp_dir = cache_dir
+                jieba.dt.initialize()
+                jieba.load_userdict(str(USER_DICT))
+                _jieba = jieba
+    return _jieba
+
+
+def segment(text: str) -> list[str]:
+    """Words of the text for indexing and querying, lower-cased, punctuation dropped."""
+    if not text:
+        return []
+    words = []
+    for chunk in _WORD_RE.findall(text):
+        for word in tokenizer().cut_for_search(chunk):
+            word = word.strip().lower()
+            if word and _WORD_RE.fullmatch(word):
+                words.append(word)
+    return words
+
+
+def segmented_text(text: str) -> str:
+    return " ".join(segment(text))
+
+
+def index_text(title: str, body_text: str) -> str:
+    """What a row stores for searching: the raw title and text (for icontains / trigram, which
+    need the characters contiguous) followed by the segmented words (for to_tsvector)."""
+    return f"{title}\n{body_text}\n\n{segmented_text(title)}\n{segmented_text(body_text)}"
+
+
+def query_terms(query: str) -> list[str]:
+    """The distinct words of a query, in order."""
+    return list(dict.fromkeys(segment(query)))
+
+
+def vector_expression(title: str, body_text: str):
+    """A SearchVector for UPDATE … SET search_vector = … (PostgreSQL only)."""
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector(Value(segmented_text(title)), weight="A", config="simple") + SearchVector(
+        Value(segmented_text(body_text)), weight="B", config="simple"
+    )
+
+
+def is_postgres(queryset: QuerySet) -> bool:
+    return connections[queryset.db].vendor == "postgresql"
+
+
+def run_query(
+    queryset: QuerySet,
+    query: str,
+    *,
+    text_field: str = "search_text",
+    vector_field: str = "search_vector",
+) -> QuerySet:
+    """Rows matching the query, annotated with ``rank``; best first on PostgreSQL FTS, in the
+    queryset's own order on the fallback."""
+    query = (query or "").strip()
+    terms = query_terms(query)
+    if not terms:
+        return queryset.none()
+    if is_postgres(queryset) and len(query) > 2:
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
+        search_query = SearchQuery(" ".join(terms), search_type="websearch", config="simple")
+        found = (
+            queryset.filter(**{vector_field: search_query})
+            .annotate(rank=SearchRank(F(vector_field), search_query))
+            .order_by("-rank", *queryset.query.order_by)
+        )
+        if found.exists():
+            return found
+    # Fallback: every whitespace-separated part must occur as written (trigram index on
+    # PostgreSQL); if that finds nothing, every segmented word must occur.
+    parts = [part for part in query.split() if part]
+    condition = Q()
+    for part in parts:
+        condition &= Q(**{f"{text_field}__icontains": part})
+    found = queryset.filter(condition)
+    if len(parts) == 1 and len(terms) > 1 and not found.exists():
+        condition = Q()
+        for term in terms:
+            condition &= Q(**{f"{text_field}__icontains": term})
+        found = queryset.filter(condition)
+    return found.annotate(rank=Value(0.0, output_field=FloatField()))
+
+
+def _mark_pattern(query: str) -> re.Pattern | None:
+    words = {part for part in (query or "").split() if part}
+    words.update(term for term in query_terms(query) if len(term) > 1 or not words)
+    words = sorted((w for w in words if w), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(escape(word)) for word in words), re.IGNORECASE)
+
+
+def highlight(text: str, query: str) -> SafeString:
+    """Escape the text first, then wrap the query's words in <mark>."""
+    escaped = escape(text or "")
+    pattern = _mark_pattern(query)
+    if pattern is None:
+        return mark_safe(escaped)  # noqa: S308 - escaped above
+    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))  # noqa: S308
+
+
+def snippet(text: str, query: str, *, length: int = 90) -> SafeString:
+    """A window of the text around the first match, highlighted."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    position = -1
+    lowered = text.lower()
+    for word in [query.strip(), *sorted(query_terms(query), key=len, reverse=True)]:
+        if word:
+            position = lowered.find(word.lower())
+            if position >= 0:
+                break
+    start = max(0, position - length // 3) if position >= 0 else 0
+    window = text[start : start + length]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + length < len(text) else ""
+    return mark_safe(prefix + highlight(window, query) + suffix)  # noqa: S308 - highlight escapes

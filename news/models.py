@@ -1,1 +1,0 @@
-# Models of news land with its issue.

@@ -1,0 +1,173 @@
+"""Articles (新闻稿件): written by correspondents, coordinators or staff, reviewed, published."""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connections, models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
+
+from common.cache import bump
+from common.search import index_text, vector_expression
+from common.uploads import validate_image_upload
+
+from ..sanitize import EDITOR_EXTENSIONS, clean_html, html_to_text
+from .attachments import AttachmentBase
+from .sections import Section
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    PENDING = "pending", _("待审核")
+    PUBLISHED = "published", _("已发布")
+    RETURNED = "returned", _("退回")
+
+
+# States in which the writer may still edit and (re)send the article.
+EDITABLE_STATUSES = (ArticleStatus.DRAFT, ArticleStatus.RETURNED)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Published and due: a future publication time means scheduled, not shown yet."""
+        return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-pinned", "-published_at", "-pk")
+
+    def by_writer(self, user):
+        """A writer's own articles; nobody else's, whatever their role."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(author_id=user.pk)
+
+    def pending_review(self):
+        return self.filter(status=ArticleStatus.PENDING)
+
+    def for_list(self):
+        return self.select_related("section", "unit")
+
+
+class Article(models.Model):
+    title = models.CharField(_("标题"), max_length=120)
+    section = models.ForeignKey(Section, verbose_name=_("栏目"), on_delete=models.PROTECT, related_name="articles")
+    summary = models.CharField(
+        _("摘要"), max_length=200, blank=True, help_text=_("列表和微信分享里显示的一两句话；不填则取正文开头。")
+    )
+    body = ProseEditorField(_("正文"), config={"extensions": EDITOR_EXTENSIONS}, sanitize=clean_html, blank=True)
+    cover = models.ImageField(
+        _("封面图片"),
+        upload_to="news/covers/%Y/%m/",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("JPG、PNG 或 WebP 照片，横图最好，不超过 8 MB。"),
+    )
+    cover_caption = models.CharField(_("图片说明"), max_length=120, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("作者"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="news_articles",
+    )
+    byline = models.CharField(_("署名"), max_length=60, blank=True, help_text=_("页面上显示的作者或来源，例如“泽州县老体协 张三”。"))
+    unit = models.ForeignKey(
+        "grassroots.Organisation", verbose_name=_("发布单位"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="news_articles",
+    )
+    committee = models.ForeignKey(
+        "committees.Committee", verbose_name=_("相关专委会"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="articles",
+    )
+    status = models.CharField(_("状态"), max_length=12, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
+    review_note = models.TextField(_("审核意见"), blank=True, help_text=_("退回时写明要修改什么，作者能看到。"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("审核人"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", editable=False,
+    )
+    submitted_at = models.DateTimeField(_("送审时间"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(
+        _("发布时间"), null=True, blank=True, db_index=True, help_text=_("填将来的时间即为定时发布，到时才显示。")
+    )
+    pinned = models.BooleanField(_("置顶"), default=False)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    # Search: raw and segmented text (icontains / trigram), and the weighted tsvector (PostgreSQL).
+    search_text = models.TextField(_("检索文本"), blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_text", "search_vector"])
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("新闻稿件")
+        verbose_name_plural = _("新闻稿件")
+        ordering = ("-pinned", "-published_at", "-pk")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=ArticleStatus.PUBLISHED) | Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message=_("已发布的稿件必须有发布时间。"),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=("status", "published_at"), name="article_status_pub"),
+            models.Index(fields=("section", "status", "published_at"), name="article_section_pub"),
+            models.Index(fields=("author", "status"), name="article_author_status"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:article_detail", kwargs={"pk": self.pk})
+
+    def get_share_url(self):
+        return reverse("news:short", kwargs={"pk": self.pk})
+
+    @property
+    def body_text(self) -> str:
+        return html_to_text(self.body)
+
+    @property
+    def lead(self) -> str:
+        """The summary, or the start of the body."""
+        return self.summary or Truncator(" ".join(self.body_text.split())).chars(90)
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == ArticleStatus.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
+
+    @property
+    def is_editable_by_writer(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+    def save(self, *args, **kwargs):
+        # Sanitise here so that every path (forms, admin, import, objects.create) is covered.
+        self.body = clean_html(self.body)
+        self.title = (self.title or "").strip()
+        self.search_text = index_text(self.title, f"{self.summary}\n{self.body_text}")
+        super().save(*args, **kwargs)
+        if connections[self._state.db or "default"].vendor == "postgresql":
+            type(self).objects.filter(pk=self.pk).update(
+                search_vector=vector_expression(self.title, f"{self.summary}\n{self.body_text}")
+            )
+        bump("news")
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        bump("news")
+        return result
+
+
+class ArticleAttachment(AttachmentBase):
+    article = models.ForeignKey(Article, verbose_name=_("稿件"), on_delete=models.CASCADE, related_name="attachments")
+    history = HistoricalRecords()
+
+    class Meta(AttachmentBase.Meta):
+        verbose_name = _("稿件附件")
+        verbose_name_plural = _("稿件附件")
+
+    def get_absolute_url(self):
+        return reverse("news:article_attachment", kwargs={"pk": self.pk})

@@ -1,0 +1,38 @@
+"""Search providers for the site's /search/ page (registered in NewsConfig.ready())."""
+
+from django.utils.translation import gettext as _
+
+from common.registry import SearchHit
+from common.search import highlight, run_query, snippet
+
+from .models import Article, Document
+
+
+def search_articles(request, query, limit):
+    found = run_query(Article.objects.published().select_related("section"), query)[:limit]
+    return [
+        SearchHit(
+            kind=_("新闻"),
+            title=highlight(article.title, query),
+            url=article.get_absolute_url(),
+            snippet=snippet(f"{article.summary} {article.body_text}", query),
+            date=article.published_at.date() if article.published_at else None,
+            score=float(getattr(article, "rank", 0.0) or 0.0),
+        )
+        for article in found
+    ]
+
+
+def search_documents(request, query, limit):
+    found = run_query(Document.objects.published().newest_first(), query)[:limit]
+    return [
+        SearchHit(
+            kind=_("文件"),
+            title=highlight(f"{document.number} {document.title}", query),
+            url=document.get_absolute_url(),
+            snippet=snippet(document.body_text, query),
+            date=document.signed_on,
+            score=float(getattr(document, "rank", 0.0) or 0.0),
+        )
+        for document in found
+    ]

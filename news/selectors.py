@@ -1,0 +1,72 @@
+"""Reads across models for the news pages, each with a fixed number of queries."""
+
+from django.db.models import Prefetch, Q
+
+from .models import Article, ArticleAttachment, Document, DocumentAttachment, Section
+
+
+def public_articles(section: Section | None = None):
+    articles = Article.objects.published().for_list().newest_first()
+    if section is not None:
+        articles = articles.filter(section=section)
+    return articles
+
+
+def article_for_page(pk: int) -> Article:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Article.objects.published()
+        .select_related("section", "unit", "committee")
+        .prefetch_related(Prefetch("attachments", queryset=ArticleAttachment.objects.order_by("sort_order", "pk"))),
+        pk=pk,
+    )
+
+
+def neighbours(article: Article) -> tuple[Article | None, Article | None]:
+    """The previous (older) and next (newer) published articles by publication time."""
+    base = Article.objects.published().only("pk", "title", "published_at")
+    previous = (
+        base.filter(Q(published_at__lt=article.published_at) | Q(published_at=article.published_at, pk__lt=article.pk))
+        .order_by("-published_at", "-pk")
+        .first()
+    )
+    following = (
+        base.filter(Q(published_at__gt=article.published_at) | Q(published_at=article.published_at, pk__gt=article.pk))
+        .order_by("published_at", "pk")
+        .first()
+    )
+    return previous, following
+
+
+def related_articles(article: Article, limit: int = 4) -> list[Article]:
+    """Same committee first, then same section."""
+    condition = Q(section_id=article.section_id)
+    if article.committee_id:
+        condition |= Q(committee_id=article.committee_id)
+    return list(
+        Article.objects.published()
+        .filter(condition)
+        .exclude(pk=article.pk)
+        .select_related("section")
+        .order_by("-published_at", "-pk")[:limit]
+    )
+
+
+def public_documents():
+    return Document.objects.published().newest_first().prefetch_related("attachments")
+
+
+def document_for_page(pk: int) -> Document:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Document.objects.published().prefetch_related(
+            Prefetch("attachments", queryset=DocumentAttachment.objects.order_by("sort_order", "pk"))
+        ),
+        pk=pk,
+    )
+
+
+def writer_articles(user):
+    return Article.objects.by_writer(user).select_related("section").order_by("-updated_at", "-pk")

@@ -1,0 +1,35 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Section
+from .selectors import public_articles, public_documents
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.7
+    limit = 1000
+
+    def items(self):
+        return public_articles().only("pk", "updated_at").order_by("-published_at", "-pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class SectionSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        return Section.objects.active()
+
+
+class DocumentSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return public_documents().only("pk", "updated_at")
+
+    def lastmod(self, item):
+        return item.updated_at
