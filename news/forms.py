@@ -55,8 +55,3 @@ class DocumentForm(forms.ModelForm):
             )
         self.instance.prefix, self.instance.year, self.instance.serial = parsed.prefix, parsed.year, parsed.serial
         return str(parsed)
-
-    def _get_validation_exclusions(self):
-        # prefix/year/serial come from the number field; let unique validation see them.
-        exclusions = super()._get_validation_exclusions()
-        return exclusions - {"prefix", "year", "serial"}

@@ -1,7 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Section
-from .selectors import public_articles, public_documents
+from .models import Article, Document, Section
 
 
 class ArticleSitemap(Sitemap):
@@ -10,7 +9,7 @@ class ArticleSitemap(Sitemap):
     limit = 1000
 
     def items(self):
-        return public_articles().only("pk", "updated_at").order_by("-published_at", "-pk")
+        return Article.objects.published().only("pk", "updated_at").order_by("-published_at", "-pk")
 
     def lastmod(self, item):
         return item.updated_at
@@ -29,7 +28,7 @@ class DocumentSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return public_documents().only("pk", "updated_at")
+        return Document.objects.published().only("pk", "updated_at").order_by("-signed_on", "-pk")
 
     def lastmod(self, item):
         return item.updated_at
