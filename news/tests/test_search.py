@@ -1,0 +1,92 @@
+"""Chinese search on both databases: jieba segmentation, FTS on PostgreSQL, fallback elsewhere."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from common.search import highlight, query_terms, run_query, segment, snippet
+from news.models import Article, ArticleStatus
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus():
+    return {
+        "festival": factories.article(title="晋城市第五届老年文体艺术节圆满落幕", body="<p>各项交流比赛成功举办。</p>"),
+        "roulì": factories.article(title="巴公镇健身队展示", body="<p>泽州县巴公镇柔力球队在广场表演柔力球。</p>"),
+        "gateball": factories.article(title="老兵门球赛举行", body="<p>门球专委会举办比赛。</p>"),
+        "draft": factories.article(title="柔力球草稿", body="<p>柔力球</p>", status=ArticleStatus.DRAFT),
+    }
+
+
+def test_user_dictionary_keeps_our_words_whole():
+    assert "柔力球队" in segment("巴公镇柔力球队") or "柔力球" in segment("巴公镇柔力球队")
+    assert "巴公" in segment("巴公镇柔力球队")
+    assert "艺术节" in segment("第五届老年文体艺术节")
+    assert "健身秧歌" in segment("健身秧歌队")
+
+
+def test_rouliqiu_finds_articles_about_it(corpus):
+    found = list(run_query(Article.objects.published(), "柔力球"))
+    assert corpus["roulì"] in found
+    assert corpus["gateball"] not in found and corpus["draft"] not in found
+
+
+def test_yishujie_finds_the_fifth_festival(corpus):
+    found = list(run_query(Article.objects.published(), "艺术节"))
+    assert found == [corpus["festival"]]
+
+
+def test_place_name_and_short_query(corpus):
+    assert corpus["roulì"] in run_query(Article.objects.published(), "巴公")
+    assert corpus["gateball"] in run_query(Article.objects.published(), "门球")
+    assert not run_query(Article.objects.published(), "   ").exists()
+    assert not run_query(Article.objects.published(), "篮球联赛").exists()
+
+
+def test_postgres_uses_ranked_full_text_search_and_sqlite_the_fallback(corpus):
+    found = run_query(Article.objects.published(), "文体艺术节")
+    sql = str(found.query)
+    if connection.vendor == "postgresql":
+        assert "@@" in sql and "websearch_to_tsquery" in sql and "ts_rank" in sql
+        assert found.first().rank > 0
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'news_article'")
+            names = {row[0] for row in cursor.fetchall()}
+        assert {"news_article_search_vector_gin", "news_article_search_text_trgm"} <= names
+        article = Article.objects.get(pk=corpus["festival"].pk)
+        assert article.search_vector is not None
+    else:
+        assert "LIKE" in sql.upper()
+    assert list(found) == [corpus["festival"]]
+
+
+def test_title_match_ranks_above_body_match_on_postgres_or_both_found():
+    in_body = factories.article(title="活动简讯", body="<p>今天举行了门球友谊赛。</p>")
+    in_title = factories.article(title="门球友谊赛开幕", body="<p>今天开幕。</p>")
+    found = list(run_query(Article.objects.published(), "门球友谊赛"))
+    assert set(found) == {in_body, in_title}
+    if connection.vendor == "postgresql":
+        assert found[0] == in_title
+
+
+def test_highlight_escapes_first_then_marks():
+    html = highlight('<b>柔力球</b> & "柔力球队"', "柔力球")
+    assert "<b>" not in html and "&lt;b&gt;" in html and "&amp;" in html
+    assert html.count("<mark>") == 2
+    assert "<mark>" in snippet("很长的前文" * 30 + "巴公镇柔力球队" + "后文" * 30, "柔力球")
+    assert query_terms("文体 艺术节")
+
+
+def test_search_page_groups_and_highlights(client, corpus):
+    factories.document(title="关于举办柔力球培训班的通知", body="<p>柔力球裁判员培训。</p>")
+    response = client.get(reverse("search"), {"q": "柔力球"})
+    html = response.content.decode()
+    assert "新闻" in html and "文件" in html
+    assert "<mark>柔力球</mark>" in html
+    assert "柔力球草稿" not in html
+    hostile = client.get(reverse("search"), {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in hostile
