@@ -150,8 +150,8 @@ def highlight(text: str, query: str) -> SafeString:
     escaped = escape(text or "")
     pattern = _mark_pattern(query)
     if pattern is None:
-        return mark_safe(escaped)  # noqa: S308 - escaped above
-    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))  # noqa: S308
+        return mark_safe(escaped)
+    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
 
 
 def snippet(text: str, query: str, *, length: int = 90) -> SafeString:
@@ -168,4 +168,4 @@ def snippet(text: str, query: str, *, length: int = 90) -> SafeString:
     window = text[start : start + length]
     prefix = "…" if start > 0 else ""
     suffix = "…" if start + length < len(text) else ""
-    return mark_safe(prefix + highlight(window, query) + suffix)  # noqa: S308 - highlight escapes
+    return mark_safe(prefix + highlight(window, query) + suffix)

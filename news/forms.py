@@ -49,8 +49,7 @@ class DocumentForm(forms.ModelForm):
             duplicate = duplicate.exclude(pk=self.instance.pk)
         if duplicate.exists():
             raise ValidationError(
-                _("文号 %(number)s 已经用过了（%(title)s），请核对序号。")
-                % {"number": parsed, "title": duplicate.first().title},
+                _("文号 %(number)s 已经用过了（%(title)s），请核对序号。") % {"number": parsed, "title": duplicate.first().title},
                 code="number_duplicate",
             )
         self.instance.prefix, self.instance.year, self.instance.serial = parsed.prefix, parsed.year, parsed.serial

@@ -35,8 +35,7 @@ def parse_number(text: str) -> DocumentNumber:
     match = _NUMBER_RE.match((text or "").translate(_FULLWIDTH_DIGITS))
     if not match:
         raise ValidationError(
-            _("文号“%(text)s”无法识别，请按“晋市老体字〔2023〕1号”的格式填写：机关代字、年份（四位）、序号。")
-            % {"text": text},
+            _("文号“%(text)s”无法识别，请按“晋市老体字〔2023〕1号”的格式填写：机关代字、年份（四位）、序号。") % {"text": text},
             code="number_unparsable",
         )
     year, serial = int(match["year"]), int(match["serial"])

@@ -4,8 +4,32 @@ import nh3
 from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "u", "s", "sub", "sup", "h2", "h3", "h4", "ul", "ol", "li",
-    "blockquote", "hr", "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "hr",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 # No style or class attribute anywhere: inline styles can hide text (display:none, font-size:0).
 ALLOWED_ATTRIBUTES = {

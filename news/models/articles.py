@@ -68,23 +68,42 @@ class Article(models.Model):
     )
     cover_caption = models.CharField(_("图片说明"), max_length=120, blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("作者"), on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("作者"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="news_articles",
     )
-    byline = models.CharField(_("署名"), max_length=60, blank=True, help_text=_("页面上显示的作者或来源，例如“泽州县老体协 张三”。"))
+    byline = models.CharField(
+        _("署名"), max_length=60, blank=True, help_text=_("页面上显示的作者或来源，例如“泽州县老体协 张三”。")
+    )
     unit = models.ForeignKey(
-        "grassroots.Organisation", verbose_name=_("发布单位"), on_delete=models.SET_NULL, null=True, blank=True,
+        "grassroots.Organisation",
+        verbose_name=_("发布单位"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="news_articles",
     )
     committee = models.ForeignKey(
-        "committees.Committee", verbose_name=_("相关专委会"), on_delete=models.SET_NULL, null=True, blank=True,
+        "committees.Committee",
+        verbose_name=_("相关专委会"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="articles",
     )
     status = models.CharField(_("状态"), max_length=12, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
     review_note = models.TextField(_("审核意见"), blank=True, help_text=_("退回时写明要修改什么，作者能看到。"))
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("审核人"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审核人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     submitted_at = models.DateTimeField(_("送审时间"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(
@@ -120,8 +139,25 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        # Sanitise here so that every path (forms, admin, import, objects.create) is covered.
+        self.body = clean_html(self.body)
+        self.title = (self.title or "").strip()
+        self.search_text = index_text(self.title, f"{self.summary}\n{self.body_text}")
+        super().save(*args, **kwargs)
+        if connections[self._state.db or "default"].vendor == "postgresql":
+            type(self).objects.filter(pk=self.pk).update(
+                search_vector=vector_expression(self.title, f"{self.summary}\n{self.body_text}")
+            )
+        bump("news")
+
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"pk": self.pk})
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        bump("news")
+        return result
 
     def get_share_url(self):
         return reverse("news:short", kwargs={"pk": self.pk})
@@ -142,23 +178,6 @@ class Article(models.Model):
     @property
     def is_editable_by_writer(self) -> bool:
         return self.status in EDITABLE_STATUSES
-
-    def save(self, *args, **kwargs):
-        # Sanitise here so that every path (forms, admin, import, objects.create) is covered.
-        self.body = clean_html(self.body)
-        self.title = (self.title or "").strip()
-        self.search_text = index_text(self.title, f"{self.summary}\n{self.body_text}")
-        super().save(*args, **kwargs)
-        if connections[self._state.db or "default"].vendor == "postgresql":
-            type(self).objects.filter(pk=self.pk).update(
-                search_vector=vector_expression(self.title, f"{self.summary}\n{self.body_text}")
-            )
-        bump("news")
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        bump("news")
-        return result
 
 
 class ArticleAttachment(AttachmentBase):

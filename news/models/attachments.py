@@ -24,14 +24,6 @@ class AttachmentBase(models.Model):
     def __str__(self):
         return self.display_title
 
-    @property
-    def display_title(self) -> str:
-        return self.title or os.path.basename(self.file.name or "")
-
-    @property
-    def extension(self) -> str:
-        return os.path.splitext(self.file.name or "")[1].lstrip(".").upper()
-
     def save(self, *args, **kwargs):
         if not self.title and self.file:
             self.title = os.path.splitext(os.path.basename(self.file.name))[0][:120]
@@ -42,3 +34,11 @@ class AttachmentBase(models.Model):
         result = super().delete(*args, **kwargs)
         bump("news")
         return result
+
+    @property
+    def display_title(self) -> str:
+        return self.title or os.path.basename(self.file.name or "")
+
+    @property
+    def extension(self) -> str:
+        return os.path.splitext(self.file.name or "")[1].lstrip(".").upper()

@@ -63,6 +63,29 @@ class Document(models.Model):
     def __str__(self):
         return f"{self.number} {self.title}"
 
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        self.prefix = (self.prefix or "").strip()
+        searchable = f"{self.number}\n{self.addressees}\n{self.body_text}"
+        self.search_text = index_text(self.title, searchable)
+        super().save(*args, **kwargs)
+        if connections[self._state.db or "default"].vendor == "postgresql":
+            type(self).objects.filter(pk=self.pk).update(search_vector=vector_expression(self.title, searchable))
+        bump("news")
+
+    def get_absolute_url(self):
+        return reverse("news:document_detail", kwargs={"pk": self.pk})
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        bump("news")
+        return result
+
+    def clean(self):
+        super().clean()
+        if self.year and self.signed_on and abs(self.signed_on.year - self.year) > 1:
+            raise ValidationError({"signed_on": _("成文日期与文号年份相差太多，请核对。")})
+
     @property
     def number(self) -> str:
         return format_number(self.prefix, self.year, self.serial)
@@ -74,29 +97,6 @@ class Document(models.Model):
     @property
     def body_text(self) -> str:
         return html_to_text(self.body)
-
-    def get_absolute_url(self):
-        return reverse("news:document_detail", kwargs={"pk": self.pk})
-
-    def clean(self):
-        super().clean()
-        if self.year and self.signed_on and abs(self.signed_on.year - self.year) > 1:
-            raise ValidationError({"signed_on": _("成文日期与文号年份相差太多，请核对。")})
-
-    def save(self, *args, **kwargs):
-        self.body = clean_html(self.body)
-        self.prefix = (self.prefix or "").strip()
-        searchable = f"{self.number}\n{self.addressees}\n{self.body_text}"
-        self.search_text = index_text(self.title, searchable)
-        super().save(*args, **kwargs)
-        if connections[self._state.db or "default"].vendor == "postgresql":
-            type(self).objects.filter(pk=self.pk).update(search_vector=vector_expression(self.title, searchable))
-        bump("news")
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        bump("news")
-        return result
 
 
 class DocumentAttachment(AttachmentBase):

@@ -33,8 +33,12 @@ def article(*, title=None, status=ArticleStatus.PUBLISHED, section_slug="dongtai
 def document(*, serial=None, prefix="晋市老体字", year=2023, **extra):
     n = next(_counter)
     return Document.objects.create(
-        prefix=prefix, year=year, serial=serial or n, title=extra.pop("title", f"测试文件{n}"),
-        body=extra.pop("body", "<p>文件正文。</p>"), **extra,
+        prefix=prefix,
+        year=year,
+        serial=serial or n,
+        title=extra.pop("title", f"测试文件{n}"),
+        body=extra.pop("body", "<p>文件正文。</p>"),
+        **extra,
     )
 
 

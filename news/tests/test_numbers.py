@@ -28,7 +28,16 @@ def test_parse_number(typed, expected):
 
 @pytest.mark.parametrize(
     "typed",
-    ["", "晋市老体字2023年1号", "〔2023〕1号", "晋市老体字〔23〕1号", "晋市老体字〔2023〕", "晋市老体字〔2023〕0号", "晋市老体字〔1800〕1号", "abc"],
+    [
+        "",
+        "晋市老体字2023年1号",
+        "〔2023〕1号",
+        "晋市老体字〔23〕1号",
+        "晋市老体字〔2023〕",
+        "晋市老体字〔2023〕0号",
+        "晋市老体字〔1800〕1号",
+        "abc",
+    ],
 )
 def test_parse_number_refuses(typed):
     with pytest.raises(ValidationError):
@@ -37,9 +46,15 @@ def test_parse_number_refuses(typed):
 
 def _form_data(number, **extra):
     return {
-        "number": number, "title": "关于举办培训班的通知", "addressees": "各县（市、区）老体协",
-        "signing_body": "晋城市老年人体育协会", "signed_on": "2023-03-03", "body": "<p>正文</p>",
-        "is_published": "on", "published_at": "2023-03-03 09:00:00", **extra,
+        "number": number,
+        "title": "关于举办培训班的通知",
+        "addressees": "各县（市、区）老体协",
+        "signing_body": "晋城市老年人体育协会",
+        "signed_on": "2023-03-03",
+        "body": "<p>正文</p>",
+        "is_published": "on",
+        "published_at": "2023-03-03 09:00:00",
+        **extra,
     }
 
 

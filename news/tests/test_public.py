@@ -84,7 +84,9 @@ def test_short_url_redirects(client):
 
 
 def test_documents_list_and_page_and_download(client):
-    document = factories.document(prefix="晋市老体字", year=2023, serial=1, title="2022年工作总结及2023年工作要点", addressees="各县（市、区）老体协")
+    document = factories.document(
+        prefix="晋市老体字", year=2023, serial=1, title="2022年工作总结及2023年工作要点", addressees="各县（市、区）老体协"
+    )
     import datetime as dt
 
     document.signed_on = dt.date(2023, 3, 3)
@@ -147,7 +149,15 @@ def _rows(n, *, covers=True):
 @pytest.mark.parametrize("rows", [3, 30])
 @pytest.mark.parametrize(
     ("name", "budget"),
-    [("article_list", 4), ("section", 5), ("article_detail", 6), ("document_list", 4), ("document_detail", 3), ("feed", 2), ("home", 2)],
+    [
+        ("article_list", 4),
+        ("section", 5),
+        ("article_detail", 6),
+        ("document_list", 4),
+        ("document_detail", 3),
+        ("feed", 2),
+        ("home", 2),
+    ],
 )
 def test_query_budget(client, django_assert_max_num_queries, rows, name, budget):
     documents = _rows(rows)

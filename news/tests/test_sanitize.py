@@ -70,8 +70,12 @@ def test_admin_save_sanitises(client, superuser):
     response = client.post(
         "/admin/news/article/add/",
         {
-            "title": "后台稿件", "section": factories.section().pk, "body": NASTY, "status": ArticleStatus.DRAFT,
-            "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0",
+            "title": "后台稿件",
+            "section": factories.section().pk,
+            "body": NASTY,
+            "status": ArticleStatus.DRAFT,
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -95,8 +95,12 @@ def test_correspondent_writes_with_photo_and_sends(client, correspondent, zezhou
     response = client.post(
         reverse("news_portal:draft_create"),
         {
-            "title": "巴公镇柔力球队参加展示", "section": factories.section("jiceng").pk, "summary": "",
-            "body": "<p>巴公镇柔力球队在广场展示。</p>", "cover": factories.image_upload(), "submit": "1",
+            "title": "巴公镇柔力球队参加展示",
+            "section": factories.section("jiceng").pk,
+            "summary": "",
+            "body": "<p>巴公镇柔力球队在广场展示。</p>",
+            "cover": factories.image_upload(),
+            "submit": "1",
         },
     )
     assert response.status_code == 302
@@ -116,7 +120,13 @@ def test_writer_sees_note_edits_and_resends(client, correspondent, staff_user):
     assert "请补一张现场照片。" in client.get(reverse("news_portal:draft_edit", args=[article.pk])).content.decode()
     response = client.post(
         reverse("news_portal:draft_edit", args=[article.pk]),
-        {"title": "需要修改的稿件", "section": article.section_id, "body": "<p>改好了。</p>", "cover": factories.image_upload(), "submit": "1"},
+        {
+            "title": "需要修改的稿件",
+            "section": article.section_id,
+            "body": "<p>改好了。</p>",
+            "cover": factories.image_upload(),
+            "submit": "1",
+        },
     )
     assert response.status_code == 302
     article.refresh_from_db()
