@@ -41,7 +41,7 @@ def _save_and_maybe_submit(request, form):
         if not article.byline:
             article.byline = request.user.display_name
     article.save()
-    if "submit" in request.POST:
+    if "submit" in request.POST or request.GET.get("send") == "1":
         try:
             services.article_submit(article=article, user=request.user)
         except ValidationError as error:
