@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import services
 from .csp import allow_editor
 from .forms import DocumentForm, ReturnForm
-from .models import Article, ArticleAttachment, ArticleStatus, Document, DocumentAttachment, Section
+from .models import Article, ArticleAttachment, ArticlePhoto, ArticleStatus, Document, DocumentAttachment, Section
 
 
 class EditorAdminMixin:
@@ -42,6 +42,12 @@ class ArticleAttachmentInline(admin.TabularInline):
     fields = ("title", "file", "sort_order")
 
 
+class ArticlePhotoInline(admin.TabularInline):
+    model = ArticlePhoto
+    extra = 0
+    fields = ("image", "caption", "sort_order")
+
+
 @admin.register(Article)
 class ArticleAdmin(EditorAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [ArticleResource]
@@ -51,7 +57,7 @@ class ArticleAdmin(EditorAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     search_fields = ("title", "summary", "byline")
     date_hierarchy = "published_at"
     autocomplete_fields = ("author",)
-    inlines = [ArticleAttachmentInline]
+    inlines = [ArticlePhotoInline, ArticleAttachmentInline]
     actions = ["publish_selected", "return_selected", "withdraw_selected"]
     readonly_fields = ("submitted_at", "reviewed_by", "created_at", "updated_at")
     fieldsets = (

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Document, Section
+from .models import Article, ArticlePhoto, Document, Section
 from .numbers import parse_number
 
 
@@ -54,3 +54,15 @@ class DocumentForm(forms.ModelForm):
             )
         self.instance.prefix, self.instance.year, self.instance.serial = parsed.prefix, parsed.year, parsed.serial
         return str(parsed)
+
+
+class PhotoForm(forms.ModelForm):
+    class Meta:
+        model = ArticlePhoto
+        fields = ("image", "caption")
+        widgets = {"image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
+
+
+PhotoFormSet = forms.inlineformset_factory(
+    Article, ArticlePhoto, form=PhotoForm, extra=2, max_num=8, validate_max=True, can_delete=True
+)

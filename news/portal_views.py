@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,7 +12,7 @@ from grassroots.models.organisations import acting_unit
 
 from . import services
 from .csp import allow_editor
-from .forms import ArticleDraftForm
+from .forms import ArticleDraftForm, PhotoFormSet
 from .models import Article
 from .selectors import writer_articles
 
@@ -33,14 +34,17 @@ def draft_list(request):
     return render(request, "news/portal/draft_list.html", {"articles": writer_articles(request.user)})
 
 
-def _save_and_maybe_submit(request, form):
-    article = form.save(commit=False)
-    if article.pk is None:
-        article.author = request.user
-        article.unit = acting_unit(request.user)
-        if not article.byline:
-            article.byline = request.user.display_name
-    article.save()
+def _save_and_maybe_submit(request, form, photos):
+    with transaction.atomic():
+        article = form.save(commit=False)
+        if article.pk is None:
+            article.author = request.user
+            article.unit = acting_unit(request.user)
+            if not article.byline:
+                article.byline = request.user.display_name
+        article.save()
+        photos.instance = article
+        photos.save()
     if "submit" in request.POST or request.GET.get("send") == "1":
         try:
             services.article_submit(article=article, user=request.user)
@@ -57,9 +61,10 @@ def _save_and_maybe_submit(request, form):
 @allow_editor
 def draft_create(request):
     form = ArticleDraftForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        return _save_and_maybe_submit(request, form)
-    return render(request, "news/portal/draft_form.html", {"form": form, "article": None})
+    photos = PhotoFormSet(request.POST or None, request.FILES or None, instance=Article())
+    if request.method == "POST" and form.is_valid() and photos.is_valid():
+        return _save_and_maybe_submit(request, form, photos)
+    return render(request, "news/portal/draft_form.html", {"form": form, "photos": photos, "article": None})
 
 
 @_writer_required
@@ -70,9 +75,10 @@ def draft_edit(request, pk):
         messages.info(request, _("这篇稿件在审核中或已发布，不能再修改；如需修改请联系秘书处。"))
         return redirect("news_portal:draft_list")
     form = ArticleDraftForm(request.POST or None, request.FILES or None, instance=article)
-    if request.method == "POST" and form.is_valid():
-        return _save_and_maybe_submit(request, form)
-    return render(request, "news/portal/draft_form.html", {"form": form, "article": article})
+    photos = PhotoFormSet(request.POST or None, request.FILES or None, instance=article)
+    if request.method == "POST" and form.is_valid() and photos.is_valid():
+        return _save_and_maybe_submit(request, form, photos)
+    return render(request, "news/portal/draft_form.html", {"form": form, "photos": photos, "article": article})
 
 
 @_writer_required

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, Q
 
-from .models import Article, ArticleAttachment, Document, DocumentAttachment, Section
+from .models import Article, ArticleAttachment, ArticlePhoto, Document, DocumentAttachment, Section
 
 
 def public_articles(section: Section | None = None):
@@ -18,7 +18,10 @@ def article_for_page(pk: int) -> Article:
     return get_object_or_404(
         Article.objects.published()
         .select_related("section", "unit", "committee")
-        .prefetch_related(Prefetch("attachments", queryset=ArticleAttachment.objects.order_by("sort_order", "pk"))),
+        .prefetch_related(
+            Prefetch("attachments", queryset=ArticleAttachment.objects.order_by("sort_order", "pk")),
+            Prefetch("photos", queryset=ArticlePhoto.objects.order_by("sort_order", "pk")),
+        ),
         pk=pk,
     )
 

@@ -1,10 +1,11 @@
-from .articles import Article, ArticleAttachment, ArticleQuerySet, ArticleStatus
+from .articles import Article, ArticleAttachment, ArticlePhoto, ArticleQuerySet, ArticleStatus
 from .documents import Document, DocumentAttachment, DocumentQuerySet
 from .sections import Section
 
 __all__ = [
     "Article",
     "ArticleAttachment",
+    "ArticlePhoto",
     "ArticleQuerySet",
     "ArticleStatus",
     "Document",

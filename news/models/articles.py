@@ -190,3 +190,35 @@ class ArticleAttachment(AttachmentBase):
 
     def get_absolute_url(self):
         return reverse("news:article_attachment", kwargs={"pk": self.pk})
+
+
+class ArticlePhoto(models.Model):
+    """More photos of an article, shown under the text (the cover is the first photo)."""
+
+    article = models.ForeignKey(Article, verbose_name=_("稿件"), on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(
+        _("照片"),
+        upload_to="news/photos/%Y/%m/",
+        validators=[validate_image_upload],
+        help_text=_("JPG、PNG 或 WebP 照片，不超过 8 MB。"),
+    )
+    caption = models.CharField(_("照片说明"), max_length=120, blank=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("稿件照片")
+        verbose_name_plural = _("稿件照片")
+        ordering = ("sort_order", "pk")
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        bump("news")
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        bump("news")
+        return result

@@ -21,7 +21,9 @@ def _cover(tmp_path):
     return str(path)
 
 
-def test_correspondent_to_publication_on_a_phone(live_server, phone_page, browser_login, screenshot, tmp_path, correspondent, staff_user):
+def test_correspondent_to_publication_on_a_phone(
+    live_server, phone_page, browser_login, screenshot, tmp_path, correspondent, staff_user
+):
     page = phone_page
     browser_login(page, live_server.url, "tongxun")
     page.goto(f"{live_server.url}{reverse('news_portal:draft_create')}")

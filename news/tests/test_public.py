@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from news import services
-from news.models import ArticleAttachment, ArticleStatus, DocumentAttachment
+from news.models import ArticleAttachment, ArticlePhoto, ArticleStatus, DocumentAttachment
 
 from . import factories
 
@@ -58,6 +58,7 @@ def test_article_page_has_everything_and_wechat_meta(client, zezhou, corresponde
     article = factories.article(title="柔力球展示", unit=zezhou, cover=factories.image_upload(), summary="巴公镇柔力球队展示。")
     newer = factories.article(title="下一篇文章")
     ArticleAttachment.objects.create(article=article, title="报名表", file=factories.pdf_upload())
+    ArticlePhoto.objects.create(article=article, image=factories.image_upload("p.jpg"), caption="队员合影")
     # Publication times: older < article < newer (factories count minutes back; fix explicitly).
     from django.utils import timezone
 
@@ -68,7 +69,7 @@ def test_article_page_has_everything_and_wechat_meta(client, zezhou, corresponde
     response = client.get(article.get_absolute_url())
     html = response.content.decode()
     assert "柔力球展示" in html and "泽州县" in html and "协会动态" in html and "报名表" in html
-    assert "上一篇文章" in html and "下一篇文章" in html
+    assert "上一篇文章" in html and "下一篇文章" in html and "队员合影" in html
     assert '<meta property="og:title" content="柔力球展示">' in html
     assert '<meta property="og:description" content="巴公镇柔力球队展示。">' in html
     assert '<meta property="og:image" content="http://testserver/media/cache/' in html
@@ -140,6 +141,8 @@ def _rows(n, *, covers=True):
     for i in range(n):
         article = factories.article(cover=factories.image_upload() if covers and i < 3 else "")
         ArticleAttachment.objects.create(article=article, file=factories.pdf_upload())
+        if i < 3:
+            ArticlePhoto.objects.create(article=article, image=factories.image_upload("p.jpg"))
         document = factories.document(serial=1000 + i)
         DocumentAttachment.objects.create(document=document, file=factories.pdf_upload())
         document_rows.append(document)

@@ -76,6 +76,8 @@ def test_admin_save_sanitises(client, superuser):
             "status": ArticleStatus.DRAFT,
             "attachments-TOTAL_FORMS": "0",
             "attachments-INITIAL_FORMS": "0",
+            "photos-TOTAL_FORMS": "0",
+            "photos-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

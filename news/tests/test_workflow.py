@@ -15,6 +15,9 @@ from . import factories
 pytestmark = pytest.mark.django_db
 
 
+NO_PHOTOS = {"photos-TOTAL_FORMS": "0", "photos-INITIAL_FORMS": "0", "photos-MIN_NUM_FORMS": "0", "photos-MAX_NUM_FORMS": "8"}
+
+
 def _draft(user, **extra):
     return factories.article(status=ArticleStatus.DRAFT, author=user, published_at=None, **extra)
 
@@ -101,12 +104,17 @@ def test_correspondent_writes_with_photo_and_sends(client, correspondent, zezhou
             "body": "<p>巴公镇柔力球队在广场展示。</p>",
             "cover": factories.image_upload(),
             "submit": "1",
+            **NO_PHOTOS,
+            "photos-TOTAL_FORMS": "2",
+            "photos-0-image": factories.image_upload("second.png", fmt="PNG"),
+            "photos-0-caption": "队员合影",
         },
     )
     assert response.status_code == 302
     article = Article.objects.get(title="巴公镇柔力球队参加展示")
     assert article.status == ArticleStatus.PENDING
     assert article.author == correspondent and article.unit == zezhou and article.cover
+    assert [p.caption for p in article.photos.all()] == ["队员合影"]
     listing = client.get(reverse("news_portal:draft_list")).content.decode()
     assert "巴公镇柔力球队参加展示" in listing and "待审核" in listing
 
@@ -126,6 +134,7 @@ def test_writer_sees_note_edits_and_resends(client, correspondent, staff_user):
             "body": "<p>改好了。</p>",
             "cover": factories.image_upload(),
             "submit": "1",
+            **NO_PHOTOS,
         },
     )
     assert response.status_code == 302
@@ -161,12 +170,39 @@ def test_bad_cover_keeps_what_was_typed(client, correspondent):
     fake = SimpleUploadedFile("photo.jpg", b"MZ\x90\x00 this is an exe", content_type="image/jpeg")
     response = client.post(
         reverse("news_portal:draft_create"),
-        {"title": "保留我的标题", "section": factories.section().pk, "body": "<p>保留我的正文</p>", "cover": fake},
+        {"title": "保留我的标题", "section": factories.section().pk, "body": "<p>保留我的正文</p>", "cover": fake, **NO_PHOTOS},
     )
     assert response.status_code == 200
     html = response.content.decode()
     assert "有效的图片" in html and "保留我的标题" in html and "保留我的正文" in html
     assert not Article.objects.filter(title="保留我的标题").exists()
+
+
+def test_bad_extra_photo_refused_and_nothing_saved(client, correspondent):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(correspondent)
+    data = {
+        "title": "带坏照片的稿件",
+        "section": factories.section().pk,
+        "body": "<p>正文</p>",
+        **NO_PHOTOS,
+        "photos-TOTAL_FORMS": "1",
+        "photos-0-image": SimpleUploadedFile("a.jpg", b"GIF89a not really", content_type="image/jpeg"),
+    }
+    response = client.post(reverse("news_portal:draft_create"), data)
+    assert response.status_code == 200 and "有效的图片" in response.content.decode()
+    assert not Article.objects.filter(title="带坏照片的稿件").exists()
+
+
+def test_send_for_review_via_formaction(client, correspondent):
+    client.force_login(correspondent)
+    data = {"title": "用按钮送审", "section": factories.section().pk, "body": "<p>正文</p>", **NO_PHOTOS}
+    client.post(reverse("news_portal:draft_create") + "?send=1", data)
+    assert Article.objects.get(title="用按钮送审").status == ArticleStatus.PENDING
+    data["title"] = "只保存"
+    client.post(reverse("news_portal:draft_create"), data)
+    assert Article.objects.get(title="只保存").status == ArticleStatus.DRAFT
 
 
 def test_pixel_bomb_cover_refused(settings):
