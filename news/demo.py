@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 from committees.models import Committee
 from grassroots.models import Organisation
 
-from .models import Article, ArticleStatus, Document, Section
+from .models import Article, ArticlePhoto, ArticleStatus, Document, DocumentAttachment, Section
 from .sanitize import text_to_html
 
 SEED_TEXT = Path(__file__).with_name("demo_data") / "jinshi_laotizi_2023_1.txt"
@@ -252,7 +252,26 @@ def _seed_document(city):
             "published_at": timezone.make_aware(dt.datetime(2023, 3, 3, 9, 0)),
         },
     )
+    if not document.attachments.exists():
+        DocumentAttachment.objects.create(
+            document=document,
+            title="2022年工作总结及2023年工作要点（Word 版）",
+            file=ContentFile(_docx(document.title, stripped[start:end]), name="jinshi-laotizi-2023-1.docx"),
+        )
     return document
+
+
+def _docx(title: str, paragraphs: list[str]) -> bytes:
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    word.add_heading(title, level=1)
+    for paragraph in paragraphs:
+        if paragraph:
+            word.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
 
 
 def seed(*, stdout, password):
@@ -269,7 +288,7 @@ def seed(*, stdout, password):
             title=title,
             defaults={
                 "section": section,
-                "summary": paragraphs[0][:90],
+                "summary": (paragraphs[1] if paragraphs[0].endswith("：") else paragraphs[0])[:90],
                 "body": "".join(f"<p>{p}</p>" for p in paragraphs),
                 "unit": unit,
                 "committee": committees.get(committee_slug) if committee_slug else None,
@@ -282,6 +301,11 @@ def seed(*, stdout, password):
         )
         if not article.cover:
             article.cover.save(f"demo-{order + 1:02d}.jpg", ContentFile(make_cover(title, section.name, colour)), save=True)
+        if order == 0 and not article.photos.exists():
+            for n, caption in enumerate(("开幕式现场", "柔力球展示", "健身秧歌表演"), start=1):
+                photo = ArticlePhoto(article=article, caption=caption, sort_order=n)
+                photo.image.save(f"demo-festival-{n}.jpg", ContentFile(make_cover(caption, section.name, "#7a1f1f")), save=False)
+                photo.save()
     # A returned draft and a pending one, so the correspondent's page and the review queue show the workflow.
     if author is not None:
         Article.objects.update_or_create(

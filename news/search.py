@@ -8,6 +8,11 @@ from common.search import highlight, run_query, snippet
 from .models import Article, Document
 
 
+def _article_text(article) -> str:
+    body = article.body_text
+    return body if article.summary and article.summary in body else f"{article.summary} {body}"
+
+
 def search_articles(request, query, limit):
     found = run_query(Article.objects.published().select_related("section"), query)[:limit]
     return [
@@ -15,7 +20,7 @@ def search_articles(request, query, limit):
             kind=_("新闻"),
             title=highlight(article.title, query),
             url=article.get_absolute_url(),
-            snippet=snippet(f"{article.summary} {article.body_text}", query),
+            snippet=snippet(_article_text(article), query),
             date=article.published_at.date() if article.published_at else None,
             score=float(getattr(article, "rank", 0.0) or 0.0),
         )

@@ -250,9 +250,24 @@ def test_admin_publish_and_return_actions(client, staff_user, correspondent):
     assert second.status == ArticleStatus.RETURNED and second.review_note == "标题太长"
 
 
-def test_editor_pages_allow_only_the_import_map_hash(client, correspondent):
-    client.force_login(correspondent)
-    response = client.get(reverse("news_portal:draft_create"))
-    policy = response["Content-Security-Policy"]
-    assert "'sha256-" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
-    assert 'type="importmap"' in response.content.decode()
+@pytest.mark.parametrize("where", ["portal", "admin_article", "admin_document"])
+def test_editor_pages_allow_exactly_their_import_map(client, correspondent, superuser, where):
+    """The editor's inline import map runs under script-src 'self' because its hash is allowed."""
+    import base64
+    import hashlib
+    import re
+
+    user, url = {
+        "portal": (correspondent, reverse("news_portal:draft_create")),
+        "admin_article": (superuser, reverse("admin:news_article_add")),
+        "admin_document": (superuser, reverse("admin:news_document_add")),
+    }[where]
+    client.force_login(user)
+    response = client.get(url)
+    script_src = response["Content-Security-Policy"].split("script-src")[1].split(";")[0]
+    assert "'unsafe-inline'" not in script_src
+    maps = re.findall(r'<script type="importmap">(.*?)</script>', response.content.decode(), re.S)
+    assert maps
+    for content in maps:
+        digest = base64.b64encode(hashlib.sha256(content.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in script_src
