@@ -207,6 +207,8 @@ X_FRAME_OPTIONS = "DENY"
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
 SITE_NAME = _("晋城市老年人体育协会")
+# The public address, for links in e-mails and feeds made outside a request.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_CONTACT = {
     "address": env("SITE_CONTACT_ADDRESS", default="山西省晋城市城区"),
     "phone": env("SITE_CONTACT_PHONE", default="0356-0000000"),
