@@ -17,8 +17,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 venv: $(STAMP)
 
+# Our own translations (for strings of libraries that ship no Chinese); the .mo files are built, not committed.
 messages: venv
-	$(PY) manage.py compilemessages --ignore=.venv >/dev/null
+	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv >/dev/null; fi
 
 migrate: venv messages
 	$(PY) manage.py migrate --noinput

@@ -10,6 +10,15 @@ from django.contrib.auth.models import Group
 from accounts.roles import Role
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache, so a page cached by one test never leaks into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def city(db):
     from grassroots.models import Organisation

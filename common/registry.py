@@ -5,9 +5,9 @@ page that gathers from every app (search, the workbench, the sitemap) asks these
 instead of importing the apps.
 """
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-import datetime as dt
 
 
 @dataclass

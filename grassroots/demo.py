@@ -2,6 +2,8 @@
 
 from django.contrib.auth import get_user_model
 
+from common.seeding import ensure
+
 from .models import Organisation, OrgLevel, UnitAssignment
 from .models.organisations import AssignmentRole
 
@@ -32,14 +34,17 @@ def seed(*, stdout, password):
     for username, slug in COORDINATORS.items():
         user = User.objects.filter(username=username).first()
         if user is not None:
-            UnitAssignment.objects.update_or_create(
-                user=user, defaults={"organisation": Organisation.objects.get(slug=slug), "role": AssignmentRole.COORDINATOR}
+            ensure(
+                UnitAssignment,
+                {"user": user},
+                {"organisation": Organisation.objects.get(slug=slug), "role": AssignmentRole.COORDINATOR},
             )
     correspondent = User.objects.filter(username="tongxun").first()
     if correspondent is not None:
-        UnitAssignment.objects.update_or_create(
-            user=correspondent,
-            defaults={"organisation": Organisation.objects.get(slug="zezhou"), "role": AssignmentRole.CORRESPONDENT},
+        ensure(
+            UnitAssignment,
+            {"user": correspondent},
+            {"organisation": Organisation.objects.get(slug="zezhou"), "role": AssignmentRole.CORRESPONDENT},
         )
     for unit_slug, townships in TOWNSHIPS.items():
         unit = Organisation.objects.get(slug=unit_slug)

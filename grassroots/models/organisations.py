@@ -135,6 +135,14 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.member_unit_id = self._compute_member_unit_id()
+        super().save(*args, **kwargs)
+        if self.level == OrgLevel.MEMBER_UNIT and self.member_unit_id is None:
+            # A new member unit points at itself, which needs its own primary key first.
+            type(self).objects.filter(pk=self.pk).update(member_unit_id=self.pk)
+            self.member_unit_id = self.pk
+
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
@@ -163,14 +171,6 @@ class Organisation(models.Model):
             errors["dissolved_on"] = _("撤销组织时请填写撤销日期。")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.member_unit_id = self._compute_member_unit_id()
-        super().save(*args, **kwargs)
-        if self.level == OrgLevel.MEMBER_UNIT and self.member_unit_id is None:
-            # A new member unit points at itself, which needs its own primary key first.
-            type(self).objects.filter(pk=self.pk).update(member_unit_id=self.pk)
-            self.member_unit_id = self.pk
 
     def _compute_member_unit_id(self):
         if self.level == OrgLevel.CITY:

@@ -74,6 +74,11 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.id_number = normalise_id_number(self.id_number)
+        self.member_unit_id = self.organisation.member_unit_id if self.organisation_id else None
+        super().save(*args, **kwargs)
+
     @property
     def masked_id_number(self) -> str:
         return mask_id_number(self.id_number) if self.id_number else ""
@@ -103,8 +108,3 @@ class Person(models.Model):
                     }
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.id_number = normalise_id_number(self.id_number)
-        self.member_unit_id = self.organisation.member_unit_id if self.organisation_id else None
-        super().save(*args, **kwargs)

@@ -194,7 +194,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
@@ -202,11 +202,13 @@ CONTENT_SECURITY_POLICY = {
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
 SITE_NAME = _("晋城市老年人体育协会")
+# The public address, for links in e-mails and feeds made outside a request.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_CONTACT = {
     "address": env("SITE_CONTACT_ADDRESS", default="山西省晋城市城区"),
     "phone": env("SITE_CONTACT_PHONE", default="0356-0000000"),
