@@ -15,7 +15,7 @@ from committees.models import Committee
 from grassroots.models import Organisation
 
 from .models import Article, ArticlePhoto, ArticleStatus, Document, DocumentAttachment, Section
-from .sanitize import text_to_html
+from .sanitize import clean_html, text_to_html
 
 SEED_TEXT = Path(__file__).with_name("demo_data") / "jinshi_laotizi_2023_1.txt"
 FONT_PATH = getattr(settings, "PDF_CJK_FONT_PATH", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -201,6 +201,19 @@ ARTICLES = [
 ]
 
 
+def _upsert(model, lookup: dict, defaults: dict):
+    """update_or_create that saves only when something differs, so a second run adds no history."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **defaults)
+    changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, defaults[name])
+        obj.save()
+    return obj
+
+
 def make_cover(title: str, section: str, colour: str) -> bytes:
     """A 1200×675 JPEG with the section and title in a CJK font."""
     image = Image.new("RGB", (1200, 675), colour)
@@ -238,16 +251,15 @@ def _seed_document(city):
     start = stripped.index(addressees) + 1
     end = max(i for i, line in enumerate(stripped) if line == "晋城市老年人体育协会")
     body = text_to_html("\n".join(stripped[start:end]))
-    document, _ = Document.objects.update_or_create(
-        prefix="晋市老体字",
-        year=2023,
-        serial=1,
-        defaults={
+    document = _upsert(
+        Document,
+        {"prefix": "晋市老体字", "year": 2023, "serial": 1},
+        {
             "title": "2022年工作总结及2023年工作要点",
             "addressees": addressees.rstrip("："),
             "signing_body": "晋城市老年人体育协会",
             "signed_on": dt.date(2023, 3, 3),
-            "body": body,
+            "body": clean_html(body),
             "is_published": True,
             "published_at": timezone.make_aware(dt.datetime(2023, 3, 3, 9, 0)),
         },
@@ -284,12 +296,13 @@ def seed(*, stdout, password):
         section = sections[slug]
         unit = Organisation.objects.filter(slug=unit_slug).first() if unit_slug else city
         published_at = timezone.make_aware(dt.datetime.combine(day, dt.time(9, order)))
-        article, _ = Article.objects.update_or_create(
-            title=title,
-            defaults={
+        article = _upsert(
+            Article,
+            {"title": title},
+            {
                 "section": section,
                 "summary": (paragraphs[1] if paragraphs[0].endswith("：") else paragraphs[0])[:90],
-                "body": "".join(f"<p>{p}</p>" for p in paragraphs),
+                "body": clean_html("".join(f"<p>{p}</p>" for p in paragraphs)),
                 "unit": unit,
                 "committee": committees.get(committee_slug) if committee_slug else None,
                 "author": author,
@@ -308,13 +321,14 @@ def seed(*, stdout, password):
                 photo.save()
     # A returned draft and a pending one, so the correspondent's page and the review queue show the workflow.
     if author is not None:
-        Article.objects.update_or_create(
-            title="阳城县老体协太极拳培训见闻（草稿）",
-            defaults={
+        _upsert(
+            Article,
+            {"title": "阳城县老体协太极拳培训见闻（草稿）"},
+            {
                 "section": sections["jiceng"],
                 "author": author,
                 "status": ArticleStatus.RETURNED,
-                "body": "<p>十月，阳城县老体协举办太极拳、太极扇培训班……</p>",
+                "body": clean_html("<p>十月，阳城县老体协举办太极拳、太极扇培训班……</p>"),
                 "review_note": "请补充培训时间、参加人数，并配一张现场照片。",
                 "unit": Organisation.objects.filter(slug="zezhou").first(),
             },
