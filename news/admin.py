@@ -27,7 +27,6 @@ class SectionAdmin(SimpleHistoryAdmin):
     list_display = ("name", "slug", "sort_order", "is_active")
     list_editable = ("sort_order", "is_active")
     search_fields = ("name", "slug")
-    prepopulated_fields = {}
 
 
 class ArticleResource(resources.ModelResource):

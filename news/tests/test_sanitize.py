@@ -89,3 +89,16 @@ def test_published_page_shows_sanitised_body(client):
     article = factories.article(body=NASTY)
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert" not in html and "javascript:alert" not in html and "隐藏的字" in html
+
+
+@pytest.mark.django_db
+def test_import_from_a_spreadsheet_sanitises():
+    import tablib
+
+    from news.admin import ArticleResource
+
+    dataset = tablib.Dataset(headers=["id", "title", "section", "body", "status"])
+    dataset.append(["", "导入的稿件", factories.section().pk, NASTY, "draft"])
+    result = ArticleResource().import_data(dataset, dry_run=False, raise_errors=True)
+    assert not result.has_errors()
+    _assert_clean(Article.objects.get(title="导入的稿件").body)

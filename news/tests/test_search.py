@@ -90,3 +90,13 @@ def test_search_page_groups_and_highlights(client, corpus):
     assert "柔力球草稿" not in html
     hostile = client.get(reverse("search"), {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in hostile
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_search_page_query_budget(client, django_assert_max_num_queries, rows):
+    for n in range(rows):
+        factories.article(title=f"柔力球展示第{n}场", body="<p>柔力球队在广场表演。</p>")
+        factories.document(title=f"柔力球培训通知{n}", body="<p>柔力球裁判员培训。</p>")
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("search"), {"q": "柔力球"})
+    assert response.status_code == 200 and response.content.decode().count("<mark>") >= 6

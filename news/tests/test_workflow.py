@@ -271,3 +271,17 @@ def test_editor_pages_allow_exactly_their_import_map(client, correspondent, supe
     for content in maps:
         digest = base64.b64encode(hashlib.sha256(content.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in script_src
+
+
+def test_workbench_shows_returned_drafts_to_writer_and_pending_to_staff(client, correspondent, staff_user):
+    returned = _draft(correspondent, title="被退回的稿件")
+    services.article_submit(article=returned, user=correspondent)
+    services.article_return(article=returned, user=staff_user, note="请补充照片")
+    pending = _draft(correspondent, title="等审核的稿件")
+    services.article_submit(article=pending, user=correspondent)
+    client.force_login(correspondent)
+    html = client.get(reverse("portal")).content.decode()
+    assert "被退回的稿件" in html and "等审核的稿件" not in html
+    client.force_login(staff_user)
+    html = client.get(reverse("portal")).content.decode()
+    assert "等审核的稿件" in html
