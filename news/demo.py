@@ -306,7 +306,7 @@ def seed(*, stdout, password):
                 "unit": unit,
                 "committee": committees.get(committee_slug) if committee_slug else None,
                 "author": author,
-                "byline": (unit.display_name if unit else "") + " 通讯员",
+                "byline": "本站通讯员" if unit is None or unit.level == 1 else f"{unit.display_name}通讯员",
                 "status": ArticleStatus.PUBLISHED,
                 "published_at": published_at,
                 "pinned": pinned,
