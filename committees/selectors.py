@@ -38,7 +38,7 @@ def current_officers_prefetch(to_attr: str = "current_officers") -> Prefetch:
     return Prefetch(
         "officers",
         queryset=Officer.objects.current().select_related("person").only(
-            "pk", "committee_id", "role", "term", "sort_order", "ended_on", "person__pk", "person__name"
+            "pk", "committee_id", "role", "term", "sort_order", "ended_on", "person__id", "person__name"
         ),
         to_attr=to_attr,
     )
@@ -135,7 +135,7 @@ def item_date(item) -> dt.date | None:
 def association_leadership(term: int | None = None) -> dict:
     """The association's current leadership: {"term": 7, "term_label": "第七届", "officers": [...]}."""
     queryset = Officer.objects.association().current().select_related("person").only(
-        "pk", "role", "term", "sort_order", "ended_on", "committee_id", "person__pk", "person__name"
+        "pk", "role", "term", "sort_order", "ended_on", "committee_id", "person__id", "person__name"
     )
     officers = list(queryset)
     if term is None and officers:

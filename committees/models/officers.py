@@ -45,8 +45,18 @@ COMMITTEE_ROLES = (
     OfficerRole.DEPUTY_SECRETARY_GENERAL,
     OfficerRole.MEMBER,
 )
-# Display order: leaders first, whatever the body.
-ROLE_RANK = {role: rank for rank, role in enumerate(OfficerRole)}
+# Display order, leaders first, valid for both bodies (a committee's 主任 before its 秘书长).
+ROLE_RANK = {
+    role: rank
+    for rank, role in enumerate(
+        (
+            OfficerRole.CHAIRMAN, OfficerRole.EXECUTIVE_VICE_CHAIRMAN, OfficerRole.VICE_CHAIRMAN,
+            OfficerRole.DIRECTOR, OfficerRole.DEPUTY_DIRECTOR,
+            OfficerRole.SECRETARY_GENERAL, OfficerRole.DEPUTY_SECRETARY_GENERAL,
+            OfficerRole.MEMBER, OfficerRole.ADVISER,
+        )
+    )
+}
 
 
 class OfficerQuerySet(models.QuerySet):
