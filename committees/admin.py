@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.roles import is_secretariat
@@ -61,6 +62,7 @@ class CommitteeAdmin(CommitteeScopedAdminMixin, ExportMixin, SimpleHistoryAdmin)
     committee_field = "pk"
     form = CommitteeAdminForm
     resource_classes = [CommitteeResource]
+    export_formats = [XLSX, CSV]
     list_display = ("name", "short_name", "project_names", "term_display", "contact_person", "is_active", "sort_order")
     list_filter = ("is_active", "projects")
     search_fields = ("name", "short_name", "projects__name")
@@ -104,6 +106,7 @@ class CommitteeAdmin(CommitteeScopedAdminMixin, ExportMixin, SimpleHistoryAdmin)
 class OfficerAdmin(CommitteeScopedAdminMixin, ExportMixin, SimpleHistoryAdmin):
     committee_field = "committee"
     resource_classes = [OfficerResource]
+    export_formats = [XLSX, CSV]
     list_display = ("person", "body", "role", "term_display", "started_on", "ended_on")
     list_filter = (CurrentFilter, BodyFilter, "role", "term")
     search_fields = ("person__name", "committee__name", "committee__short_name")
