@@ -28,6 +28,16 @@ class CommitteeAdminForm(forms.ModelForm):
             "contact_person", "contact_phone", "sort_order", "is_active",
         )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offer active projects and those already linked; a retired one posted anyway gets clean_projects' message.
+        linked = set(self.instance.projects.values_list("pk", flat=True)) if self.instance.pk else set()
+        self.fields["projects"].widget.choices = [
+            (p.pk, p.name if p.is_active else _("%(name)s（已停用）") % {"name": p.name})
+            for p in Project.objects.all()
+            if p.is_active or p.pk in linked
+        ]
+
     def clean_projects(self):
         projects = self.cleaned_data.get("projects")
         if projects:
