@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
@@ -8,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.roles import is_secretariat
 
 from .admin_scoping import CommitteeScopedAdminMixin
+from .admin_widgets import PersonAutocompleteSelect, person_autocomplete_view
 from .forms import CommitteeAdminForm
 from .models import Committee, CommitteeOfficerAccount, Officer
 from .resources import CommitteeResource, OfficerResource
@@ -46,10 +48,18 @@ class BodyFilter(admin.SimpleListFilter):
         return queryset
 
 
-class OfficerInline(admin.TabularInline):
+class PersonPickerMixin:
+    """Pick the person with PersonAutocompleteSelect (see admin_widgets)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "person":
+            kwargs["widget"] = PersonAutocompleteSelect(db_field, self.admin_site, attrs={"data-width": "28em"})
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class OfficerInline(PersonPickerMixin, admin.TabularInline):
     model = Officer
     fields = ("person", "role", "term", "started_on", "ended_on", "sort_order")
-    raw_id_fields = ("person",)
     extra = 0
     show_change_link = True
 
@@ -103,7 +113,7 @@ class CommitteeAdmin(CommitteeScopedAdminMixin, ExportMixin, SimpleHistoryAdmin)
 
 
 @admin.register(Officer)
-class OfficerAdmin(CommitteeScopedAdminMixin, ExportMixin, SimpleHistoryAdmin):
+class OfficerAdmin(PersonPickerMixin, CommitteeScopedAdminMixin, ExportMixin, SimpleHistoryAdmin):
     committee_field = "committee"
     resource_classes = [OfficerResource]
     export_formats = [XLSX, CSV]
@@ -111,19 +121,20 @@ class OfficerAdmin(CommitteeScopedAdminMixin, ExportMixin, SimpleHistoryAdmin):
     list_filter = (CurrentFilter, BodyFilter, "role", "term")
     search_fields = ("person__name", "committee__name", "committee__short_name")
     list_select_related = ("person", "committee")
-    raw_id_fields = ("person",)
     fields = ("person", "committee", "role", "term", "started_on", "ended_on", "sort_order", "note")
     actions = ["end_term"]
     date_hierarchy = "started_on"
 
-    def get_autocomplete_fields(self, request):
-        # The person picker searches grassroots' Person admin when that admin offers search.
-        from grassroots.models import Person
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        committee = self.scope_committee(request)
+        if committee:
+            initial.setdefault("term", committee.current_term)
+        return initial
 
-        person_admin = self.admin_site._registry.get(Person)
-        if person_admin is not None and person_admin.search_fields and is_secretariat(request.user):
-            return ("person",)
-        return ()
+    def get_urls(self):
+        view = self.admin_site.admin_view(person_autocomplete_view(self))
+        return [path("person-autocomplete/", view, name="committees_officer_person_autocomplete"), *super().get_urls()]
 
     @admin.display(description=_("所属"), ordering="committee__sort_order")
     def body(self, obj):

@@ -88,6 +88,7 @@ class CommitteeScopedAdminMixin:
             # An officer's rows always belong to their committee (never to the association).
             field.required = True
             field.empty_label = None
+            field.help_text = ""
         return field
 
     def get_changeform_initial_data(self, request):

@@ -254,3 +254,32 @@ def test_staff_reverts_a_change_from_history(staff_client, menqiu):
     assert response.status_code == 302
     menqiu.refresh_from_db()
     assert menqiu.introduction == "旧简介"
+
+
+# ---- the person picker --------------------------------------------------------------------------------------------
+
+
+def test_person_picker_returns_names_units_and_masked_ids(officer_client, make_person, zezhou):
+    person = make_person(zezhou, name="郭选手")
+    make_person(zezhou, name="郭停用", is_active=False)
+    response = officer_client.get(reverse("admin:committees_officer_person_autocomplete"), {"term": "郭"})
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert [r["id"] for r in results] == [str(person.pk)]
+    assert results[0]["text"].startswith("郭选手 · 泽州县")
+    assert person.id_number not in response.content.decode()
+    assert person.masked_id_number in results[0]["text"]
+
+
+def test_person_picker_is_not_for_other_roles(client, make_user, zezhou_coordinator):
+    url = reverse("admin:committees_officer_person_autocomplete")
+    assert client.get(url, {"term": "郭"}).status_code == 302  # to the login page
+    zezhou_coordinator.is_staff = True
+    zezhou_coordinator.save()
+    client.force_login(zezhou_coordinator)
+    assert client.get(url, {"term": "郭"}).status_code == 403
+
+
+def test_officer_form_uses_the_person_picker(officer_client):
+    html = officer_client.get(reverse("admin:committees_officer_add")).content.decode()
+    assert "person-autocomplete/" in html

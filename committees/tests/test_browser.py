@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from committees.models import Committee, OfficerRole
+from committees.models import Committee, Officer, OfficerRole
 
 SHOTS = "/tmp/committees-shots"
 
@@ -56,7 +56,10 @@ def test_reader_finds_menqiu_on_a_phone(seed_data, live_server, phone_page, appo
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_menqiu_account_edits_own_committee_only(seed_data, live_server, desktop_page, committee_officer, browser_login, menqiu, pingpang, shots_dir):
+def test_menqiu_account_edits_own_committee_only(
+    seed_data, live_server, desktop_page, committee_officer, browser_login, menqiu, pingpang, make_person, zezhou, shots_dir
+):
+    person = make_person(zezhou, name="郭新委员")
     page = desktop_page
     browser_login(page, live_server.url, "menqiu")
     page.goto(f"{live_server.url}/admin/committees/committee/")
@@ -71,5 +74,15 @@ def test_menqiu_account_edits_own_committee_only(seed_data, live_server, desktop
     page.goto(f"{live_server.url}/admin/committees/officer/add/")
     page.screenshot(path=f"{shots_dir}/admin-menqiu-officer-add.png", full_page=True)
     assert page.locator("select[name=committee] option").all_inner_texts() == ["门球专委会"]
+    page.click(".field-person .select2-selection")
+    page.keyboard.type("郭新")
+    page.click(".select2-results__option >> text=郭新委员")
+    page.select_option("select[name=role]", label="委员")
+    page.fill("input[name=term]", str(menqiu.current_term))
+    page.fill("input[name=started_on]", "2023-03-01")
+    page.screenshot(path=f"{shots_dir}/admin-menqiu-officer-add.png", full_page=True)
+    page.click("input[name=_save]")
+    page.wait_for_load_state()
+    assert Officer.objects.get(person=person).committee == menqiu
     response = page.goto(f"{live_server.url}/admin/committees/committee/{pingpang.pk}/change/")
     assert response.status == 404
