@@ -283,3 +283,51 @@ def test_person_picker_is_not_for_other_roles(client, make_user, zezhou_coordina
 def test_officer_form_uses_the_person_picker(officer_client):
     html = officer_client.get(reverse("admin:committees_officer_add")).content.decode()
     assert "person-autocomplete/" in html
+
+
+# ---- logo or photo --------------------------------------------------------------------------------------------------
+
+
+def _png_bytes(size=(300, 200)):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (159, 26, 31)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_photo_that_is_not_an_image_refused(officer_client, menqiu):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("logo.png", b"%PDF-1.4 not an image", content_type="image/png")
+    response = officer_client.post(change_url(menqiu), {**committee_post_data(menqiu, introduction="保留我"), "photo": fake})
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["photo"]
+    assert any("图片" in e for e in errors)
+    menqiu.refresh_from_db()
+    assert not menqiu.photo
+
+
+def test_photo_upload_shows_a_thumbnail_on_public_pages(officer_client, client, menqiu):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("logo.png", _png_bytes(), content_type="image/png")
+    response = officer_client.post(change_url(menqiu), {**committee_post_data(menqiu), "photo": upload})
+    assert response.status_code == 302
+    menqiu.refresh_from_db()
+    assert menqiu.photo.name.startswith("committees/")
+    client.logout()
+    html = client.get(reverse("committees:committee_detail", kwargs={"slug": "menqiu"})).content.decode()
+    assert 'class="committee-logo"' in html and 'width="176"' in html
+    html = client.get(reverse("committees:committee_list")).content.decode()
+    assert 'class="committee-logo"' in html and 'width="128"' in html
+
+
+def test_photo_with_too_many_pixels_refused_by_upload_check(officer_client, menqiu, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.IMAGE_UPLOAD_MAX_PIXELS = 10_000
+    upload = SimpleUploadedFile("big.png", _png_bytes((300, 200)), content_type="image/png")
+    response = officer_client.post(change_url(menqiu), {**committee_post_data(menqiu), "photo": upload})
+    assert response.status_code == 200
+    assert "图片像素过大（300×200）" in response.context["adminform"].form.errors["photo"][0]
