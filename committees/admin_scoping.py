@@ -82,7 +82,8 @@ class CommitteeScopedAdminMixin:
                 kwargs["queryset"] = self._scope_filter(Committee.objects.all(), committee, "pk")
             elif db_field.name in self.committee_scoped_fks:
                 queryset = kwargs.get("queryset") or db_field.remote_field.model._default_manager.all()
-                kwargs["queryset"] = self._scope_filter(queryset, committee, self.committee_scoped_fks[db_field.name])
+                # distinct(): a path through a reverse relation may match a row more than once.
+                kwargs["queryset"] = self._scope_filter(queryset, committee, self.committee_scoped_fks[db_field.name]).distinct()
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if committee is not None and field is not None and db_field.related_model is Committee:
             # An officer's rows always belong to their committee (never to the association).
