@@ -331,3 +331,11 @@ def test_photo_with_too_many_pixels_refused_by_upload_check(officer_client, menq
     response = officer_client.post(change_url(menqiu), {**committee_post_data(menqiu), "photo": upload})
     assert response.status_code == 200
     assert "图片像素过大（300×200）" in response.context["adminform"].form.errors["photo"][0]
+
+
+def test_staff_opens_committee_with_officer_inline(staff_client, menqiu, menqiu_officers):
+    response = staff_client.get(change_url(menqiu))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "冯国栋" in html and "person-autocomplete/" in html
+    assert "slug" in response.context["adminform"].form.fields

@@ -153,3 +153,8 @@ def test_about_query_budget(client, appoint, django_assert_max_num_queries, rows
     with django_assert_max_num_queries(2):
         response = client.get(reverse("about"))
     assert response.content.decode().count('class="officer-name"') == rows
+
+
+def test_site_search_page_lists_committees(client, db):
+    html = client.get("/search/", {"q": "门球"}).content.decode()
+    assert "门球专项委员会" in html and "/committees/menqiu/" in html
