@@ -33,7 +33,9 @@ def compare(small: dict[str, dict], large: dict[str, dict]) -> list[str]:
     """Pages that issue more queries on the larger database, as messages."""
     problems = []
     for name, row in large.items():
-        if name in small and row["queries"] > small[name]["queries"]:
+        if name not in small or row.get("status", 200) != 200 or small[name].get("status", 200) != 200:
+            continue  # a page that does not exist yet (404) says nothing about scale
+        if row["queries"] > small[name]["queries"]:
             problems.append(f"{name}: {small[name]['queries']} → {row['queries']} 条查询（数据越多查询越多）")
     return problems
 
