@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import zipfile
 
 from django.core.management import call_command
 from openpyxl import load_workbook
@@ -36,8 +37,28 @@ def test_xlsx_response_streams_with_a_chinese_filename():
     response = xlsx_response("人员名单.xlsx", ["a"], [[1]])
     assert response.streaming
     assert response["Content-Type"] == XLSX_CONTENT_TYPE
+    assert response["Content-Disposition"].startswith('attachment; filename="export.xlsx"; ')
     assert "filename*=UTF-8''%E4%BA%BA%E5%91%98" in response["Content-Disposition"]
     assert b"".join(response.streaming_content).startswith(b"PK")
+
+
+def test_cells_of_every_type_survive_and_bad_characters_do_not_break_the_file():
+    when = dt.datetime(2023, 3, 3, 8, 30, 15)
+    rows = [["a<&>\x01\"b", dt.date(1950, 1, 2), 3.5, when, True, None, 12]]
+    data = b"".join(iter_xlsx(["文本", "日期", "小数", "时间", "是否", "空", "整数"], rows, sheet_title="人员/名单[1]"))
+    assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet.title == "人员名单1"
+    assert sheet.freeze_panes == "A2"
+    assert [cell.value for cell in sheet[2]] == ['a<&>"b', dt.datetime(1950, 1, 2), 3.5, when, True, None, 12]
+    assert sheet["B2"].number_format == "yyyy-mm-dd"
+
+
+def test_a_large_export_streams_in_many_small_chunks():
+    rows = ([f"姓名{i}", i, dt.date(1950, 1, 1)] for i in range(30_000))
+    sizes = [len(chunk) for chunk in iter_xlsx(["姓名", "序号", "日期"], rows, flush_bytes=16 * 1024)]
+    assert len(sizes) > 5
+    assert max(sizes) < 256 * 1024  # never the whole file at once
 
 
 def test_export_people_has_one_row_per_person(db):
