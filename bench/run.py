@@ -33,7 +33,7 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/jinshi_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 # Chosen by measuring (bench/README.md, "Worker class and count"); override with --worker-class etc.
 DEFAULT_WORKER_CLASS = "gthread"
-DEFAULT_WORKERS = 3
+DEFAULT_WORKERS = 2
 DEFAULT_THREADS = 4
 SWEEP = [("sync", 2, 1), ("sync", 3, 1), ("sync", 4, 1), ("sync", 5, 1), ("gthread", 2, 4), ("gthread", 3, 4), ("gthread", 4, 4), ("gthread", 5, 2)]
 
@@ -112,20 +112,27 @@ def manage(env: dict, *args: str, capture: bool = False) -> str:
     return completed.stdout or ""
 
 
-def prepare_database(env: dict, scale: float) -> dict[str, int]:
-    ensure_database(env["DATABASE_URL"])
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "seed_demo", "--force")
-    manage(env, "seed_bulk", "--scale", f"{scale:g}", "--force", "--if-empty")
+def bulk_status(env: dict) -> dict[str, int]:
     counts = {}
     for line in manage(env, "seed_bulk", "--status", capture=True).splitlines():
         key, _sep, value = line.partition(": ")
         counts[key] = int(value)
+    return counts
+
+
+def prepare_database(env: dict, scale: float) -> dict[str, int]:
+    """Migrate and load data at ``scale`` once; later runs reuse it, unless it is another scale."""
+    ensure_database(env["DATABASE_URL"])
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "seed_demo", "--force")
+    manage(env, "seed_bulk", "--scale", f"{scale:g}", "--force", "--if-empty")
+    counts = bulk_status(env)
     wanted = round(100_000 * scale)
     people = counts.get("grassroots.people", 0)
     if abs(people - wanted) > wanted * 0.02 + 5:
-        print(f"注意：库里有 {people} 名批量人员，规模 {scale:g} 应为 {wanted}。"
-              f"重新载入：DATABASE_URL={env['DATABASE_URL']} python manage.py seed_bulk --scale {scale:g} --force --reset")
+        print(f"  库里有 {people} 名批量人员，规模 {scale:g} 应为 {wanted}：按规模 {scale:g} 重新载入")
+        manage(env, "seed_bulk", "--scale", f"{scale:g}", "--force", "--reset")
+        counts = bulk_status(env)
     return counts
 
 
@@ -259,8 +266,10 @@ def measure_phase(env: dict, args, cache: str, pages: list, *, label: str | None
             if status != 200:
                 notes.append(f"{page.name}: 跳过（{url} 返回 {status}）")
                 continue
-            if cache == "warm":
-                http_get(server.base, url)  # fill the page cache before measuring
+            # The probe above filled the page cache; say so when a warm page is not cached at all.
+            hit = cache == "warm" and http_get(server.base, url)[1].get("X-Page-Cache") == "hit"
+            if cache == "warm" and not hit and page is not BASELINE:
+                notes.append(f"{page.name}: 热缓存下没有命中页面缓存（未用 @public_page？）")
             result = run_wrk(server.base, url, duration=args.duration, connections=args.connections, threads=args.wrk_threads)
             result.update({"url": url, "cache": cache, "target": page.warm_target if cache == "warm" else page.cold_target})
             rows[page.name] = result
