@@ -353,6 +353,7 @@ def query_check(env: dict, scale: float) -> tuple[dict, list[str]]:
     problems = compare(small, large)
     for name, row in large.items():
         flag = "" if row["queries"] <= small.get(name, row)["queries"] else "  ← 增加了"
+        flag += "" if row["status"] == 200 else f"  （{row['status']}，不计）"
         print(f"  {name:<14} 小库 {small.get(name, {}).get('queries', '-'):>3}  本库 {row['queries']:>3} 条查询{flag}")
     return {"small": small, "large": large}, problems
 
@@ -457,7 +458,7 @@ def main(argv=None) -> int:
         print(f"  {import_}")
 
     print_table(pages, baseline)
-    for note in notes:
+    for note in dict.fromkeys(notes):
         print("注：" + note)
     result = {
         "pages": {key: {k: row[k] for k in ("rps", "ratio", "p50_ms", "p99_ms", "errors", "cache")} for key, row in pages.items()},
@@ -471,7 +472,7 @@ def main(argv=None) -> int:
         "scale": args.scale, "bulk_counts": counts, "duration_s": args.duration, "connections": args.connections,
         "gunicorn": {"worker_class": args.worker_class, "workers": args.workers, "threads": args.threads},
         "baseline_rps_by_cache": baseline, "urls": {key: row["url"] for key, row in pages.items()},
-        "targets": {key: row["target"] for key, row in pages.items()}, "queries": queries, "notes": notes,
+        "targets": {key: row["target"] for key, row in pages.items()}, "queries": queries, "notes": list(dict.fromkeys(notes)),
         "cpu_count": os.cpu_count(), "load_average": os.getloadavg(), "elapsed_s": round(time.monotonic() - started, 1),
     }
     path = write_results(Path(args.output), result, meta)
