@@ -371,6 +371,29 @@ def print_table(pages: dict, baseline: dict[str, float]) -> None:
     print("baseline req/s: " + ", ".join(f"{cache} {value:.1f}" for cache, value in baseline.items()))
 
 
+def target_misses(pages: dict, admin_ms: dict, export: dict, import_: dict) -> list[str]:
+    """Every target of issue 9 that this run missed, as a line each."""
+    misses = []
+    for key, row in pages.items():
+        name, _sep, cache = key.rpartition(":")
+        if name == "baseline":
+            continue
+        if row["ratio"] < row["target"]:
+            misses.append(f"{key}: {row['ratio']:.3f}× 基准 < {row['target']}×")
+        if row["errors"]:
+            misses.append(f"{key}: {row['errors']} 个错误")
+        if cache == "warm" and row["p99_ms"] > 200:
+            misses.append(f"{key}: p99 {row['p99_ms']} ms > 200 ms")
+        if name == "search" and cache == "cold" and row["p50_ms"] > 100:
+            misses.append(f"{key}: p50 {row['p50_ms']} ms > 100 ms")
+    misses += [f"admin {name}: {ms} ms > 300 ms" for name, ms in admin_ms.items() if ms > 300]
+    if export and (export["seconds"] > 60 or export["peak_mb"] > 300):
+        misses.append(f"export: {export['seconds']} s, {export['peak_mb']} MB（目标 60 s、300 MB 以内）")
+    if import_ and import_["seconds"] > 60:
+        misses.append(f"import: {import_['seconds']} s > 60 s")
+    return misses
+
+
 def write_results(folder: Path, result: dict, meta: dict) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H%M%SZ")
@@ -460,6 +483,8 @@ def main(argv=None) -> int:
     print_table(pages, baseline)
     for note in dict.fromkeys(notes):
         print("注：" + note)
+    misses = target_misses(pages, admin_ms, export, import_)
+    print("全部目标达成。" if not misses else "未达标：\n  " + "\n  ".join(misses))
     result = {
         "pages": {key: {k: row[k] for k in ("rps", "ratio", "p50_ms", "p99_ms", "errors", "cache")} for key, row in pages.items()},
         "baseline_rps": round(statistics.mean(baseline.values()), 1) if baseline else None,
@@ -472,7 +497,7 @@ def main(argv=None) -> int:
         "scale": args.scale, "bulk_counts": counts, "duration_s": args.duration, "connections": args.connections,
         "gunicorn": {"worker_class": args.worker_class, "workers": args.workers, "threads": args.threads},
         "baseline_rps_by_cache": baseline, "urls": {key: row["url"] for key, row in pages.items()},
-        "targets": {key: row["target"] for key, row in pages.items()}, "queries": queries, "notes": list(dict.fromkeys(notes)),
+        "targets": {key: row["target"] for key, row in pages.items()}, "queries": queries, "notes": list(dict.fromkeys(notes)), "target_misses": misses,
         "cpu_count": os.cpu_count(), "load_average": os.getloadavg(), "elapsed_s": round(time.monotonic() - started, 1),
     }
     path = write_results(Path(args.output), result, meta)

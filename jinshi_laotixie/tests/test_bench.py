@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from bench.pages import BASELINE, PAGES, Page, Skip, resolve
 from bench.querycount import compare, count_queries
-from bench.run import _ms, encode_url, parse_wrk, with_database_name
+from bench.run import _ms, encode_url, parse_wrk, target_misses, with_database_name
 
 WRK_OUTPUT = """Running 2s test @ http://127.0.0.1:8107/
   2 threads and 16 connections
@@ -93,3 +93,21 @@ def test_no_public_page_issues_more_queries_with_more_data(db):
     assert {name: row["status"] for name, row in small.items()} == {name: row["status"] for name, row in large.items()}
     assert sum(row["status"] == 200 for row in large.values()) >= 5
     assert compare(small, large) == []
+
+
+def test_target_misses_names_each_missed_target():
+    def row(rps, ratio, target, p50=10.0, p99=50.0, errors=0):
+        return {"rps": rps, "ratio": ratio, "target": target, "p50_ms": p50, "p99_ms": p99, "errors": errors}
+
+    pages = {
+        "baseline:warm": row(4500, 1.0, 1.0, p99=500),
+        "home:warm": row(4000, 0.89, 0.5),
+        "find:warm": row(1000, 0.22, 0.5, p99=250, errors=3),
+        "search:cold": row(600, 0.13, 0.1, p50=140),
+    }
+    misses = target_misses(pages, {"people": 120.0, "articles": 450.0}, {"seconds": 12, "peak_mb": 80}, {"seconds": 70})
+    assert misses == [
+        "find:warm: 0.220× 基准 < 0.5×", "find:warm: 3 个错误", "find:warm: p99 250 ms > 200 ms",
+        "search:cold: p50 140 ms > 100 ms", "admin articles: 450.0 ms > 300 ms", "import: 70 s > 60 s",
+    ]
+    assert target_misses({"home:warm": row(4000, 0.89, 0.5)}, {}, {}, {}) == []
