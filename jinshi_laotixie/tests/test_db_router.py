@@ -39,7 +39,11 @@ urlpatterns = [
 def replica_alias(django_db_setup):
     """A "replica" alias on the same server and test database as "default", for this module only.
 
-    Module scope: it must exist before the test case of each test validates its databases."""
+    Module scope: it must exist before the test case of each test validates its databases. With
+    REPLICA_DATABASE_URL set, settings made the alias already (a mirror of the test database)."""
+    if "replica" in connections.settings:
+        yield "replica"
+        return
     connections.settings["replica"] = {**connections["default"].settings_dict}
     try:
         yield "replica"
