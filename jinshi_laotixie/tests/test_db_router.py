@@ -43,6 +43,7 @@ def replica_alias(django_db_setup):
     REPLICA_DATABASE_URL set, settings made the alias already (a mirror of the test database)."""
     if "replica" in connections.settings:
         yield "replica"
+        connections["replica"].close()  # else the test database cannot be dropped at the end
         return
     connections.settings["replica"] = {**connections["default"].settings_dict}
     try:
