@@ -68,14 +68,13 @@ def person_create_for_unit(*, unit: Organisation, new: NewPerson) -> Person:
 
 def _check_members(*, item: Item, unit: Organisation, members: Sequence[Person], entry: Entry | None, errors: dict) -> None:
     event = item.event
-    if event.kind != EventKind.EXTERNAL or members:
-        if len(members) < item.team_min or len(members) > item.team_max:
-            if item.team_min == item.team_max:
-                wanted = _("%(n)s 人") % {"n": item.team_min}
-            else:
-                wanted = _("%(a)s 至 %(b)s 人") % {"a": item.team_min, "b": item.team_max}
-            _add(errors, "members", _("“%(item)s”每队 %(wanted)s，现在选了 %(n)s 人。") % {
-                "item": item.display_name, "wanted": wanted, "n": len(members)})
+    if (event.kind != EventKind.EXTERNAL or members) and (len(members) < item.team_min or len(members) > item.team_max):
+        if item.team_min == item.team_max:
+            wanted = _("%(n)s 人") % {"n": item.team_min}
+        else:
+            wanted = _("%(a)s 至 %(b)s 人") % {"a": item.team_min, "b": item.team_max}
+        _add(errors, "members", _("“%(item)s”每队 %(wanted)s，现在选了 %(n)s 人。") % {
+            "item": item.display_name, "wanted": wanted, "n": len(members)})
     if unit.level != OrgLevel.CITY:
         for person in members:
             if person.member_unit_id != unit.pk:

@@ -38,9 +38,9 @@ class Festival(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("events:festival_detail", kwargs={"edition": self.edition})
+
     @property
     def edition_label(self) -> str:
         return f"{chinese_ordinal(self.edition)}届"
-
-    def get_absolute_url(self):
-        return reverse("events:festival_detail", kwargs={"edition": self.edition})

@@ -87,18 +87,15 @@ class Award(models.Model):
     def __str__(self):
         return f"{self.entry.team_name} {self.label}"
 
-    @property
-    def label(self) -> str:
-        """优胜奖, 第五名, 优胜奖第一名, or the other award's own name."""
-        if self.award_type == AwardType.OTHER:
-            name = self.other_name
-        elif self.award_type == AwardType.RANK_ONLY:
-            name = ""
-        else:
-            name = str(AwardType(self.award_type).label)
-        if self.rank:
-            name += f"{chinese_ordinal(self.rank)}名"
-        return name
+    def save(self, *args, **kwargs):
+        if self.entry_id and not self.event_id:
+            self.event_id = self.entry.event_id
+        super().save(*args, **kwargs)
+        if not self.certificate_number:
+            # Unique by construction: the year of the event and the award's own key.
+            year = self.event.start_date.year if self.event_id else 0
+            self.certificate_number = f"JCLT-{year}-{self.pk:06d}"
+            type(self).objects.filter(pk=self.pk).update(certificate_number=self.certificate_number)
 
     def clean(self):
         super().clean()
@@ -114,12 +111,15 @@ class Award(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        if self.entry_id and not self.event_id:
-            self.event_id = self.entry.event_id
-        super().save(*args, **kwargs)
-        if not self.certificate_number:
-            # Unique by construction: the year of the event and the award's own key.
-            year = self.event.start_date.year if self.event_id else 0
-            self.certificate_number = f"JCLT-{year}-{self.pk:06d}"
-            type(self).objects.filter(pk=self.pk).update(certificate_number=self.certificate_number)
+    @property
+    def label(self) -> str:
+        """优胜奖, 第五名, 优胜奖第一名, or the other award's own name."""
+        if self.award_type == AwardType.OTHER:
+            name = self.other_name
+        elif self.award_type == AwardType.RANK_ONLY:
+            name = ""
+        else:
+            name = str(AwardType(self.award_type).label)
+        if self.rank:
+            name += f"{chinese_ordinal(self.rank)}名"
+        return name
