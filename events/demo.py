@@ -8,9 +8,9 @@ import datetime as dt
 
 from django.utils import timezone
 
+from committees.models import Committee
 from common.choices import Level
 from common.identity import make_id_number
-from committees.models import Committee
 from grassroots.models import Organisation, Person, Project
 
 from .models import AgeGroup, Award, AwardType, Entry, EntryStatus, Event, EventKind, Festival, Item, RoutineKind, TeamSize
