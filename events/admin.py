@@ -185,12 +185,12 @@ def read_results_sheet(upload) -> list[dict]:
         raise ValidationError(_("文件不是有效的 Excel（.xlsx）表格。")) from None
     sheet = book.worksheets[0]
     header, rows = None, []
-    for values in sheet.iter_rows(values_only=True):
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         if header is None:
             if values and "队名" in [str(v).strip() if v is not None else "" for v in values]:
                 header = [str(v).strip() if v is not None else "" for v in values]
             continue
-        rows.append(dict(zip(header, values, strict=False)))
+        rows.append({**dict(zip(header, values, strict=False)), "_row": number})
     if header is None:
         raise ValidationError(_("表格里找不到表头：请用“项目、单位、队名、奖项、名次、成绩”作列名。"))
     return rows

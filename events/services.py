@@ -321,7 +321,7 @@ def results_import(*, event: Event, rows: Iterable[dict]) -> int:
             except InvalidOperation:
                 problems.append(_("成绩“%(v)s”不是数字") % {"v": values["成绩"]})
         if problems:
-            errors.append(_("第 %(n)s 行：%(p)s。") % {"n": number, "p": "；".join(str(p) for p in problems)})
+            errors.append(_("第 %(n)s 行：%(p)s。") % {"n": row.get("_row", number), "p": "；".join(str(p) for p in problems)})
         else:
             plans.append((entry, award_type, rank, score, other_name))
     if errors:
