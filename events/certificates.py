@@ -9,6 +9,8 @@ from .models import Award, Entry
 def _recipient(entry: Entry, person=None) -> str:
     if person is not None:
         return f"{person.name}（{entry.unit.display_name}）"
+    if entry.team_name.startswith(entry.unit.display_name):
+        return entry.team_name
     return f"{entry.unit.display_name} {entry.team_name}"
 
 

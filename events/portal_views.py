@@ -67,7 +67,7 @@ def _run_entry_service(request, form, *, event, unit, entry=None):
         user=request.user, unit=unit, item=data["item"], team_name=data["team_name"],
         members=list(data["members"]), routine_title=data["routine_title"], leader_name=data["leader_name"],
         contact_phone=data["contact_phone"], new_person=new_person, entry=entry,
-        submit="submit" in request.POST,
+        submit=request.POST.get("save_as_draft") != "1",
     )
 
 
@@ -168,7 +168,7 @@ def entry_sheet(request, event_pk):
     event = get_object_or_404(Event.objects.published(), pk=event_pk)
     entries = selectors.entries_for_form(event, unit)
     if request.GET.get("format") == "xlsx":
-        content = exports.entries_workbook(event, entries, masked=False)
+        content = exports.entries_workbook(event, entries, masked=True)
         return exports.xlsx_response(content, f"{event.title}-{unit.display_name}-报名表.xlsx")
     return render(request, "events/portal/entry_sheet.html", {"event": event, "unit": unit, "entries": entries})
 

@@ -86,7 +86,7 @@ def test_draft_edit_submit_and_withdraw(client, zezhou_coordinator, zezhou, make
     people = _elders(make_person, zezhou, 3)
     client.force_login(zezhou_coordinator)
     client.post(reverse("events_portal:entry_create", args=[open_item.event_id]),
-                {"item": open_item.pk, "team_name": "草稿队", "members": [p.pk for p in people[:2]], "draft": "1"})
+                {"item": open_item.pk, "team_name": "草稿队", "members": [p.pk for p in people[:2]], "save_as_draft": "1"})
     entry = Entry.objects.get()
     assert entry.status == EntryStatus.DRAFT
     client.post(reverse("events_portal:entry_edit", args=[entry.pk]),
