@@ -1,6 +1,7 @@
 """Entries (报名): a unit's team in one item of an event, with its members."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -91,6 +92,11 @@ class Entry(models.Model):
 
     def get_absolute_url(self):
         return reverse("events_portal:entry_detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        super().clean()
+        if self.item_id and self.event_id and self.item.event_id != self.event_id:
+            raise ValidationError({"item": _("只能选择本赛事的比赛项目。")})
 
     @property
     def is_editable(self) -> bool:

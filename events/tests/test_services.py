@@ -209,3 +209,11 @@ def test_results_import_is_all_or_nothing_and_names_the_rows(zezhou):
     assert services.results_import(event=item.event, rows=rows[:1]) == 1
     award = Award.objects.get()
     assert award.award_type == AwardType.FIRST and str(award.score) == "9.50"
+
+
+def test_an_entry_must_name_an_item_of_its_own_event(zezhou):
+    item_a, item_b = make_item(make_event()), make_item(make_event())
+    entry = Entry(event=item_a.event, item=item_b, unit=zezhou, team_name="队")
+    with pytest.raises(ValidationError) as exc:
+        entry.full_clean()
+    assert exc.value.message_dict["item"] == ["只能选择本赛事的比赛项目。"]
