@@ -86,3 +86,15 @@ def test_results_import_through_the_admin_is_all_or_nothing(client, committee_of
     assert Award.objects.get().award_type == AwardType.FIRST
     # Another committee's event cannot be imported into.
     assert client.get(reverse("admin:events_event_import_results", args=[other.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("model", ["festival", "event", "agegroup", "item", "entry", "award"])
+def test_staff_admin_pages_open(client, staff_user, two_events, model):
+    client.force_login(staff_user)
+    assert client.get(reverse(f"admin:events_{model}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:events_{model}_add")).status_code == 200
+
+
+def test_officer_has_no_festival_admin(client, committee_officer):
+    client.force_login(committee_officer)
+    assert client.get(reverse("admin:events_festival_changelist")).status_code == 403
