@@ -249,6 +249,12 @@ class EntryAdmin(CommitteeScopedMixin, ExportMixin, SimpleHistoryAdmin):
     actions = ("accept",)
     readonly_fields = ("submitted_at", "created_by")
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.status in (EntryStatus.REJECTED, EntryStatus.WITHDRAWN):
+            # A rejected or withdrawn team frees its members for another team of the item.
+            obj.members.update(is_active=False)
+
     @admin.action(description=_("确认所选报名"))
     def accept(self, request, queryset):
         done = 0

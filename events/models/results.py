@@ -34,7 +34,7 @@ AWARD_ORDER = {value: order for order, value in enumerate(AwardType.values)}
 class AwardQuerySet(models.QuerySet):
     def for_results(self):
         return self.select_related("entry__unit", "entry__item__age_group", "person").order_by(
-            "entry__item__sort_order", "entry__item_id", "rank_sort", "award_sort", "entry__team_name"
+            "entry__item__sort_order", "entry__item_id", "award_sort", "rank_sort", "entry__team_name"
         )
 
     def annotate_sort(self):

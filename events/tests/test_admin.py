@@ -98,3 +98,20 @@ def test_staff_admin_pages_open(client, staff_user, two_events, model):
 def test_officer_has_no_festival_admin(client, committee_officer):
     client.force_login(committee_officer)
     assert client.get(reverse("admin:events_festival_changelist")).status_code == 403
+
+
+def test_staff_reject_in_the_admin_needs_a_reason_and_frees_members(client, staff_user, zezhou, make_person):
+    from events.models import EntryMember, EntryStatus
+
+    item = make_item(make_event())
+    entry = Entry.objects.create(event=item.event, item=item, unit=zezhou, team_name="队", status=EntryStatus.SUBMITTED)
+    EntryMember.objects.create(entry=entry, person=make_person(zezhou))
+    client.force_login(staff_user)
+    url = reverse("admin:events_entry_change", args=[entry.pk])
+    data = {"event": item.event_id, "item": item.pk, "unit": zezhou.pk, "team_name": "队", "status": "rejected",
+            "reject_reason": "", "members-TOTAL_FORMS": "0", "members-INITIAL_FORMS": "0"}
+    response = client.post(url, data)
+    assert response.status_code == 200 and "退回报名时请写明原因" in response.content.decode()
+    client.post(url, {**data, "reject_reason": "超过年龄"})
+    entry.refresh_from_db()
+    assert entry.status == EntryStatus.REJECTED and not entry.members.filter(is_active=True).exists()
