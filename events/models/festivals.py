@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.chinese import chinese_ordinal
+from common.uploads import validate_image_upload
 
 
 class Festival(models.Model):
@@ -20,7 +21,7 @@ class Festival(models.Model):
         _("主办单位"), max_length=300, blank=True, help_text=_("多个单位用顿号分隔，例如：市老体协、市委老干部局、市体育局、市卫健委")
     )
     description = models.TextField(_("简介"), blank=True)
-    cover = models.ImageField(_("封面图片"), upload_to="events/festivals/%Y/", blank=True)
+    cover = models.ImageField(_("封面图片"), upload_to="events/festivals/%Y/", blank=True, validators=[validate_image_upload])
     history = HistoricalRecords()
 
     class Meta:
