@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from events import services
-from events.models import Award, AwardType, Entry, EntryMember, EntryStatus
+from events.models import Award, AwardType, Entry, EntryMember, EntryStatus, Event
 from events.tests.helpers import make_event, make_item
 
 pytestmark = pytest.mark.django_db
@@ -217,3 +217,15 @@ def test_an_entry_must_name_an_item_of_its_own_event(zezhou):
     with pytest.raises(ValidationError) as exc:
         entry.full_clean()
     assert exc.value.message_dict["item"] == ["只能选择本赛事的比赛项目。"]
+
+
+def test_staff_record_the_city_delegations_external_entry_without_a_window(staff_user, city):
+    from events.models import EventKind
+
+    event = make_event(kind=EventKind.EXTERNAL, open_now=None, level="national", is_online=True)
+    item = make_item(event, team_min=1, team_max=30, name="健身秧歌集体规定套路 第八套")
+    entry = services.entry_save(user=staff_user, unit=city, item=item, team_name="晋城市老体协健身秧歌队",
+                                participants_text="24 人", submit=True)
+    award = services.award_set(entry=entry, award_type=AwardType.FIRST)
+    assert entry.unit == city and entry.members.count() == 0 and award.label == "一等奖"
+    assert not Event.objects.registration_open().filter(pk=event.pk).exists()  # never offered to coordinators
