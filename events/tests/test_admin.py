@@ -115,3 +115,12 @@ def test_staff_reject_in_the_admin_needs_a_reason_and_frees_members(client, staf
     client.post(url, {**data, "reject_reason": "超过年龄"})
     entry.refresh_from_db()
     assert entry.status == EntryStatus.REJECTED and not entry.members.filter(is_active=True).exists()
+
+
+def test_officer_cannot_read_another_committees_history(client, committee_officer, two_events):
+    menqiu, other = two_events
+    client.force_login(committee_officer)
+    assert client.get(reverse("admin:events_event_history", args=[menqiu.pk])).status_code == 200
+    assert client.get(reverse("admin:events_event_history", args=[other.pk])).status_code in (302, 403, 404)
+    other_entry = Entry.objects.get(event=other)
+    assert client.get(reverse("admin:events_entry_history", args=[other_entry.pk])).status_code in (302, 403, 404)
