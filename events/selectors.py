@@ -99,3 +99,17 @@ def event_years() -> list[int]:
 
 def today() -> dt.date:
     return timezone.localdate()
+
+
+def related_news(event: Event, limit: int = 5) -> list:
+    """Published news that points at this event (news may point at events; events never import news).
+
+    Looks for a reverse relation from the news app; shows nothing unless its queryset offers published().
+    """
+    for rel in Event._meta.related_objects:
+        if rel.related_model._meta.app_label != "news" or not (rel.one_to_many or rel.many_to_many):
+            continue
+        queryset = getattr(event, rel.get_accessor_name()).all()
+        if callable(getattr(queryset, "published", None)):
+            return list(queryset.published()[:limit])
+    return []

@@ -38,6 +38,7 @@ def event_detail(request, pk):
     return render(request, "events/event_detail.html", {
         "event": event, "items": list(event.items.all()), "age_groups": list(event.age_groups.all()),
         "results": selectors.results_by_item(awards), "today": timezone.localdate(),
+        "news": selectors.related_news(event),
     })
 
 
