@@ -11,6 +11,7 @@ from django.utils import timezone
 from committees.models import Committee
 from common.choices import Level
 from common.identity import make_id_number
+from common.seeding import quiet_update_or_create
 from grassroots.models import Organisation, Person, Project
 
 from .models import AgeGroup, Award, AwardType, Entry, EntryStatus, Event, EventKind, Festival, Item, RoutineKind, TeamSize
@@ -38,7 +39,7 @@ def _people():
     for n, (slug, name, gender, birth) in enumerate(PEOPLE, start=1):
         unit = Organisation.objects.get(slug=slug)
         id_number = make_id_number(REGIONS[slug], birth, 300 + n * 2, gender)
-        person, _ = Person.objects.update_or_create(
+        person, _ = quiet_update_or_create(Person,
             id_number=id_number,
             defaults={"name": name, "gender": gender, "birth_date": birth, "organisation": unit, "role": "member"},
         )
@@ -47,20 +48,21 @@ def _people():
 
 
 def _event(title, **fields):
-    event, _ = Event.objects.update_or_create(title=title, defaults={"is_published": True, **fields})
+    event, _ = quiet_update_or_create(Event, title=title, defaults={"is_published": True, **fields})
     return event
 
 
 def _item(event, key, **fields):
-    item, _ = Item.objects.update_or_create(event=event, sort_order=key, defaults=fields)
+    item, _ = quiet_update_or_create(Item, event=event, sort_order=key, defaults=fields)
     return item
 
 
 def _entry(item, unit, team_name, *, members=(), status=EntryStatus.ACCEPTED, routine_title="", participants_text=""):
-    entry, _ = Entry.objects.update_or_create(
+    entry, _ = quiet_update_or_create(Entry,
         item=item, unit=unit, team_name=team_name,
         defaults={"event": item.event, "status": status, "routine_title": routine_title,
-                  "participants_text": participants_text, "submitted_at": timezone.now()},
+                  "participants_text": participants_text},
+        create_defaults={"submitted_at": timezone.now()},
     )
     for person in members:
         entry.members.get_or_create(person=person, defaults={"item": item})
@@ -68,7 +70,7 @@ def _entry(item, unit, team_name, *, members=(), status=EntryStatus.ACCEPTED, ro
 
 
 def _award(entry, award_type, rank=None):
-    award, _ = Award.objects.update_or_create(
+    award, _ = quiet_update_or_create(Award,
         entry=entry, award_type=award_type, other_name="", defaults={"event": entry.event, "rank": rank}
     )
     return award
@@ -82,7 +84,7 @@ def seed(*, stdout, password):
     people = _people()
 
     # ---- 2022: the 5th festival ---------------------------------------------------------------
-    fifth, _ = Festival.objects.update_or_create(edition=5, defaults={
+    fifth, _ = quiet_update_or_create(Festival, edition=5, defaults={
         "year": 2022, "title": "晋城市第五届老年文体艺术节", "theme": "喜迎二十大，银辉添新彩",
         "start_date": dt.date(2022, 5, 1), "end_date": dt.date(2022, 10, 31), "organisers": CITY_BODIES_2022,
         "description": "市老体协会同市委老干部局、市体育局、市卫健委等部门联袂举办。各项交流比赛在严守抗疫规定、"
@@ -140,7 +142,7 @@ def seed(*, stdout, password):
     rlq = _event("“喜迎二十大、健身庆盛世”山西省老年人柔力球交流展示活动", kind=EventKind.EXTERNAL, level=Level.PROVINCIAL,
                  project=project["rouliqiu"], committee=committee["rouliqiu"], host=province_host, venue="太原市",
                  start_date=dt.date(2022, 8, 18), end_date=dt.date(2022, 8, 20), results_released=True)
-    jia = AgeGroup.objects.update_or_create(event=rlq, label="甲组", defaults={"reference_date": dt.date(2022, 8, 18)})[0]
+    jia = quiet_update_or_create(AgeGroup, event=rlq, label="甲组", defaults={"reference_date": dt.date(2022, 8, 18)})[0]
     for key, kind in [(1, RoutineKind.SET), (2, RoutineKind.FREE)]:
         item = _item(rlq, key, age_group=jia, size=TeamSize.GROUP, team_min=1, team_max=30, routine_kind=kind,
                      set_number="规定套路" if kind == RoutineKind.SET else "", name=f"甲组{RoutineKind(kind).label}")
@@ -148,15 +150,16 @@ def seed(*, stdout, password):
     tennis = _event("“喜迎二十大、健身庆盛世”山西省老年人网球交流比赛", kind=EventKind.EXTERNAL, level=Level.PROVINCIAL,
                     project=project["wangqiu"], committee=committee["wangqiu"], host=province_host, venue="太原市",
                     start_date=dt.date(2022, 9, 6), end_date=dt.date(2022, 9, 8), results_released=True)
-    tjia = AgeGroup.objects.update_or_create(event=tennis, label="甲组", defaults={"reference_date": dt.date(2022, 9, 6)})[0]
+    tjia = quiet_update_or_create(AgeGroup, event=tennis, label="甲组", defaults={"reference_date": dt.date(2022, 9, 6)})[0]
     doubles = _item(tennis, 1, age_group=tjia, size=TeamSize.PAIR, discipline="男双", team_min=2, team_max=2, name="甲组男双")
     team = _item(tennis, 2, size=TeamSize.GROUP, discipline="团体", team_min=1, team_max=12, name="团体")
     _award(_entry(doubles, city, "晋城市网球代表队"), AwardType.RANK_ONLY, rank=5)
     _award(_entry(team, city, "晋城市网球代表队"), AwardType.TEAM_EXCELLENT)
 
     # ---- 2023: the 6th festival, open for entry --------------------------------------------------
-    now = timezone.now()
-    sixth, _ = Festival.objects.update_or_create(edition=6, defaults={
+    # Whole days, so that loading the demo twice on one day changes nothing.
+    now = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    sixth, _ = quiet_update_or_create(Festival, edition=6, defaults={
         "year": 2023, "title": "晋城市第六届老年文体艺术节", "theme": "学习贯彻二十大，健康快乐向未来",
         "start_date": dt.date(2023, 5, 1), "end_date": dt.date(2023, 10, 31), "organisers": CITY_BODIES_2022,
         "description": "全年自办交流比赛项目纳入艺术节统筹考虑，力争办成一届成功、圆满、和谐、安全的全市老年人文体盛会。",
@@ -167,9 +170,9 @@ def seed(*, stdout, password):
                      end_date=dt.date(2023, 6, 17), registration_opens=now - dt.timedelta(days=7),
                      registration_closes=now + dt.timedelta(days=60), quota_per_unit=3,
                      description="各县（市、区）老体协、晋能装备制造集团老体协、市老体协金融分会组队参加。每单位限报 3 队。")
-    g60 = AgeGroup.objects.update_or_create(event=rouli23, label="甲组", defaults={
+    g60 = quiet_update_or_create(AgeGroup, event=rouli23, label="甲组", defaults={
         "min_age": 60, "max_age": 69, "reference_date": dt.date(2023, 6, 16)})[0]
-    g70 = AgeGroup.objects.update_or_create(event=rouli23, label="乙组", defaults={
+    g70 = quiet_update_or_create(AgeGroup, event=rouli23, label="乙组", defaults={
         "min_age": 70, "reference_date": dt.date(2023, 6, 16)})[0]
     _item(rouli23, 1, age_group=g60, racket="single", size=TeamSize.GROUP, routine_kind=RoutineKind.SET,
           set_number="第十二套", team_min=6, team_max=12, name="")
@@ -182,7 +185,7 @@ def seed(*, stdout, password):
                   organiser="健身秧歌专项委员会", venue="晋城市白马寺山广场", start_date=dt.date(2023, 7, 7),
                   end_date=dt.date(2023, 7, 7), registration_opens=now - dt.timedelta(days=3),
                   registration_closes=now + dt.timedelta(days=45), quota_per_unit=2)
-    women = AgeGroup.objects.update_or_create(event=yg23, label="女子组", defaults={
+    women = quiet_update_or_create(AgeGroup, event=yg23, label="女子组", defaults={
         "gender": "F", "min_age": 55, "reference_date": dt.date(2023, 7, 7)})[0]
     _item(yg23, 1, age_group=women, size=TeamSize.GROUP, routine_kind=RoutineKind.SET, set_number="第八套",
           team_min=10, team_max=12, name="")
