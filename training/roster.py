@@ -111,7 +111,7 @@ def roster_import(data: bytes, *, apply: bool = True) -> ImportReport:
     report = ImportReport()
     try:
         book = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except Exception:  # noqa: BLE001 - any unreadable file gets the same answer
+    except Exception:  # any unreadable file gets the same answer
         report.errors.append(_("无法读取文件：请上传 Excel（.xlsx）格式的花名册。"))
         return report
     sheet = book.worksheets[0]

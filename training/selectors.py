@@ -42,6 +42,10 @@ class FigureRow:
         return [self.cells.get(level, 0) for level in LEVEL_ORDER]
 
     @property
+    def level_cells(self) -> list[tuple[str, int]]:
+        return [(str(level.label), self.cells.get(level, 0)) for level in LEVEL_ORDER]
+
+    @property
     def sent_up(self) -> int:
         return self.cells.get(Level.NATIONAL, 0) + self.cells.get(Level.PROVINCIAL, 0)
 
