@@ -145,7 +145,7 @@ def qualification_grant(
 ) -> Qualification:
     """Create the qualification, or raise the held one; never lowers it (idempotent on repeat)."""
     qualification = (
-        Qualification.objects.select_for_update().filter(person=person, kind=kind, project=project).first()
+        Qualification.objects.select_for_update().filter(person=person, kind=kind, project=project).order_by("pk").first()
     )
     if qualification is not None and GRADE_RANK[Grade(qualification.grade)] >= GRADE_RANK[Grade(grade)]:
         return qualification
