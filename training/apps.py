@@ -25,5 +25,5 @@ class TrainingConfig(AppConfig):
         def course_changed(sender, **kwargs):
             bump("training")
 
-        post_save.connect(course_changed, sender=Course, dispatch_uid="training_course_saved")
-        post_delete.connect(course_changed, sender=Course, dispatch_uid="training_course_deleted")
+        post_save.connect(course_changed, sender=Course, weak=False, dispatch_uid="training_course_saved")
+        post_delete.connect(course_changed, sender=Course, weak=False, dispatch_uid="training_course_deleted")

@@ -10,7 +10,6 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("courses/<int:pk>/nominate/", views.nominate, name="nominate"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
-    path("figures/", views.figures_current, name="figures_current"),
     path("figures/<int:year>/", views.figures, name="figures"),
     path("figures/<int:year>/xlsx/", views.figures_xlsx, name="figures_xlsx"),
     path("reminders/", views.reminders, name="reminders"),

@@ -100,12 +100,6 @@ def _figures_for(request, year):
 
 
 @login_required
-def figures_current(request):
-    _scope(request)
-    return redirect("training_portal:figures", year=timezone.localdate().year)
-
-
-@login_required
 def figures(request, year):
     staff, figures = _figures_for(request, year)
     units = Organisation.objects.member_units().order_by("sort_order") if staff else []
