@@ -9,7 +9,7 @@ class PersonChoiceField(forms.ModelMultipleChoiceField):
 
 class NominationForm(forms.Form):
     people = PersonChoiceField(
-        label=_("推荐人员"), queryset=None, widget=forms.CheckboxSelectMultiple,
+        label=_("推荐人员"), queryset=None, widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         error_messages={"required": _("请至少选择一名人员。"), "invalid_choice": _("所选人员不在可推荐名单中（可能已被推荐，或不属于本单位）。")},
         help_text=_("只列出本单位尚未推荐参加这个培训班的人员。"),
     )

@@ -1,5 +1,6 @@
 """Roster (花名册) Excel export and all-or-nothing import."""
 
+import datetime as dt
 import io
 
 import pytest
@@ -14,14 +15,14 @@ from .factories import make_past_course, nominate
 
 pytestmark = pytest.mark.django_db
 
-DOMAIN_COLUMNS = "序号, 姓名, 性别, 出生年月, 身份证号, 所属单位, 项目, 类别, 原等级, 培训后等级, 证书编号, 发证机构, 发证日期, 考核结果, 联系电话, 备注".split(", ")
+DOMAIN_COLUMNS = ["序号", "姓名", "性别", "出生年月", "身份证号", "所属单位", "项目", "类别", "原等级", "培训后等级", "证书编号", "发证机构", "发证日期", "考核结果", "联系电话", "备注"]
 
 
 @pytest.fixture
 def course_with_roster(make_person, zezhou, gaoping):
     course = make_past_course(title="柔力球裁判员培训班", kind="referee")
     a = nominate(course, make_person(zezhou, name="王秀英", phone="13912345678"), NominationStatus.ATTENDED, remark="组长")
-    nominate(course, make_person(gaoping, name="李建国", gender="M", birth=__import__("datetime").date(1952, 3, 4)), NominationStatus.FAILED)
+    nominate(course, make_person(gaoping, name="李建国", gender="M", birth=dt.date(1952, 3, 4)), NominationStatus.FAILED)
     nominate(course, make_person(zezhou, name="张玉兰"), NominationStatus.DECLINED)
     nomination_record_result(nomination=a, status=NominationStatus.PASSED)
     return course
@@ -94,8 +95,9 @@ def test_unknown_course_refuses_the_whole_file(course_with_roster):
 
 
 def test_import_adds_new_people_and_updates_results(course_with_roster, zezhou):
-    from common.identity import make_id_number
     import datetime as dt
+
+    from common.identity import make_id_number
 
     new_id = make_id_number("140525", dt.date(1950, 2, 2), 333, "M")
     data = _edit(roster_export(course_with_roster), {
