@@ -143,6 +143,7 @@ def seed(*, stdout, password):
                          certificate_issuer="晋城市体育局", description="配合市体育局举办，考核合格者取得二级社会体育指导员资格。")
     chosen = [p for slug in COUNTIES for p in pools.take(slug, 7)][: CITY_INSTRUCTOR_2022[-1]]
     _nominate(instructor, chosen, lambda i: NominationStatus.PASSED)
+    Nomination.objects.filter(course=instructor, new_grade="").update(previous_grade="三级社会体育指导员", new_grade="二级社会体育指导员")
     for person in chosen:
         Qualification.objects.update_or_create(
             person=person, kind=QualificationKind.INSTRUCTOR, project=None,

@@ -138,11 +138,14 @@ def reminders(request):
 
 def certificate_for(nomination: Nomination) -> Certificate:
     course = nomination.course
+    end = chinese_date(course.ends_on)
+    if course.ends_on.year == course.starts_on.year:
+        end = end.split("年", 1)[1]  # 二〇二二年八月二十二日至八月二十六日
     lines = [
-        _("于%(start)s至%(end)s参加%(organiser)s举办的") % {
-            "start": chinese_date(course.starts_on), "end": chinese_date(course.ends_on), "organiser": course.organiser,
-        },
-        _("“%(title)s”，经考核合格，准予结业。") % {"title": course.title},
+        _("于%(start)s至%(end)s") % {"start": chinese_date(course.starts_on), "end": end},
+        _("参加%(organiser)s举办的") % {"organiser": course.organiser},
+        _("“%(title)s”") % {"title": course.title},
+        _("经考核合格，准予结业。"),
     ]
     if nomination.new_grade:
         lines.append(_("培训后等级：%(grade)s") % {"grade": nomination.new_grade})

@@ -222,3 +222,20 @@ def test_portal_pages_budget(world, django_assert_max_num_queries, make_person, 
     for url, budget in pages:
         with django_assert_max_num_queries(budget):
             assert client.get(url).status_code == 200, url
+
+
+def test_certificate_embeds_the_chinese_font_and_renders(world, tmp_path):
+    import subprocess
+
+    from PIL import Image
+
+    response = client_for(world, "staff").get(reverse("training_portal:certificate", args=[world["nomination_zezhou"].pk]))
+    reader = PdfReader(io.BytesIO(response.content))
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    descriptors = [f.get_object()["/FontDescriptor"].get_object() for f in fonts.values() if "/FontDescriptor" in f.get_object()]
+    assert any("/FontFile2" in d and "WenQuanYi" in d["/FontName"] for d in descriptors)
+    (tmp_path / "c.pdf").write_bytes(response.content)
+    subprocess.run(["pdftoppm", "-png", "-r", "30", "-singlefile", str(tmp_path / "c.pdf"), str(tmp_path / "c")], check=True)
+    image = Image.open(tmp_path / "c.png").convert("L")
+    # The red border and the black text make a page that is far from blank.
+    assert sum(1 for px in image.getdata() if px < 128) > 500
