@@ -174,7 +174,8 @@ class NominationInline(admin.TabularInline):
 
 
 def attach_person_inlines(site=admin.site) -> bool:
-    """Show qualifications and courses on the grassroots Person admin, when grassroots has one."""
+    """Show qualifications and courses on the grassroots Person admin, when grassroots has one,
+    and pick people by autocomplete there; without one, raw id pickers and person links remain."""
     person_admin = site._registry.get(Person)
     if person_admin is None:
         return False
@@ -183,7 +184,27 @@ def attach_person_inlines(site=admin.site) -> bool:
         if inline not in inlines:
             inlines.append(inline)
     person_admin.inlines = inlines
+    if person_admin.search_fields:
+        for model in (Nomination, Qualification):
+            model_admin = site._registry[model]
+            model_admin.autocomplete_fields = ("person",)
+            model_admin.raw_id_fields = tuple(f for f in model_admin.raw_id_fields if f != "person")
     return True
+
+
+def person_records_link(changelist: str):
+    @admin.display(description=_("此人全部记录"))
+    def link(self, obj):
+        url = reverse(changelist) + f"?person__id__exact={obj.person_id}"
+        return format_html('<a href="{}">{}</a>', url, _t("筛选"))
+
+    return link
+
+
+NominationAdmin.person_records = person_records_link("admin:training_nomination_changelist")
+NominationAdmin.list_display = (*NominationAdmin.list_display, "person_records")
+QualificationAdmin.person_records = person_records_link("admin:training_qualification_changelist")
+QualificationAdmin.list_display = (*QualificationAdmin.list_display, "person_records")
 
 
 attach_person_inlines()
