@@ -44,7 +44,7 @@ def index(request):
     nominations = (
         Nomination.objects.for_user(request.user).with_related().order_by("-course__starts_on", "-pk")
     )
-    page = Paginator(nominations, 30).get_page(request.GET.get("page"))
+    page = Paginator(nominations, 20).get_page(request.GET.get("page"))
     return render(request, "training/portal/index.html", {
         "staff": staff, "unit": unit, "courses": courses, "page_obj": page,
         "year": timezone.localdate().year, "expiring_count": expiring_qualifications(request.user).count(),
