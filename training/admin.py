@@ -84,7 +84,7 @@ class CourseAdmin(SimpleHistoryAdmin):
 
 @admin.register(Nomination)
 class NominationAdmin(SimpleHistoryAdmin):
-    list_display = ("person", "course", "unit", "status", "previous_grade", "new_grade", "certificate_number", "certificate_date", "certificate_link")
+    list_display = ("person", "course_title", "unit_name", "status", "new_grade", "certificate_number", "certificate_link")
     list_filter = ("status", "course__level", "course__kind", "unit", ("course__starts_on", admin.DateFieldListFilter), "course")
     search_fields = ("person__name", "person__id_number", "course__title", "certificate_number")
     raw_id_fields = ("person", "course")
@@ -92,6 +92,14 @@ class NominationAdmin(SimpleHistoryAdmin):
     list_per_page = 100
     actions = ("admit", "decline", "mark_attended", "mark_passed", "mark_failed")
     readonly_fields = ("nominated_by", "created_at")
+
+    @admin.display(description=_("培训班"), ordering="course__starts_on")
+    def course_title(self, obj):
+        return obj.course.title
+
+    @admin.display(description=_("推荐单位"), ordering="unit__sort_order")
+    def unit_name(self, obj):
+        return obj.unit.display_name
 
     @admin.display(description=_("证书"))
     def certificate_link(self, obj):

@@ -74,3 +74,19 @@ def test_committee_officer_and_coordinator_have_no_training_admin(client, commit
     assert client.get(reverse("admin:training_nomination_changelist")).status_code == 403
     client.force_login(zezhou_coordinator)
     assert client.get(reverse("admin:training_nomination_changelist")).status_code == 302
+
+
+def test_inlines_attach_to_a_grassroots_person_admin():
+    from django.contrib import admin
+
+    from grassroots.models import Person
+    from training import admin as training_admin
+
+    site = admin.AdminSite(name="t")
+    site.register(Person, type("PersonAdmin", (admin.ModelAdmin,), {"search_fields": ("name",)}))
+    site.register(Nomination, training_admin.NominationAdmin)
+    site.register(Qualification, training_admin.QualificationAdmin)
+    assert training_admin.attach_person_inlines(site)
+    assert {training_admin.QualificationInline, training_admin.NominationInline} <= set(site._registry[Person].inlines)
+    assert site._registry[Nomination].autocomplete_fields == ("person",)
+    assert not training_admin.attach_person_inlines(admin.AdminSite(name="empty"))
