@@ -15,6 +15,7 @@ from django.utils import timezone
 from committees.models import Committee
 from common.choices import Level
 from common.identity import make_id_number
+from common.seeding import quiet_update_or_create
 from grassroots.models import Organisation, OrgLevel, Person, Project
 
 from .models import Course, CourseKind, Grade, Nomination, NominationStatus, Qualification, QualificationKind
@@ -87,7 +88,7 @@ def _ensure_people(slug: str, count: int) -> list[Person]:
 
 def _course(spec, projects, **extra) -> Course:
     title, project_slug, kind, level, organiser, online, start, end, venue, _people = spec
-    course, _created = Course.objects.update_or_create(
+    course, _created = quiet_update_or_create(Course,
         title=title, starts_on=start,
         defaults={
             "project": projects.get(project_slug), "kind": kind, "level": level, "organiser": organiser, "is_online": online,
@@ -145,7 +146,7 @@ def seed(*, stdout, password):
     _nominate(instructor, chosen, lambda i: NominationStatus.PASSED)
     Nomination.objects.filter(course=instructor, new_grade="").update(previous_grade="三级社会体育指导员", new_grade="二级社会体育指导员")
     for person in chosen:
-        Qualification.objects.update_or_create(
+        quiet_update_or_create(Qualification,
             person=person, kind=QualificationKind.INSTRUCTOR, project=None,
             defaults={"grade": Grade.SECOND, "issuer": "晋城市体育局", "issued_on": instructor.ends_on, "course": instructor,
                       "certificate_number": Nomination.objects.get(course=instructor, person=person).certificate_number},
@@ -167,7 +168,7 @@ def seed(*, stdout, password):
     today = timezone.localdate()
     referee_course = Course.objects.get(title=NATIONAL_PROVINCIAL_2022[3][0], starts_on=NATIONAL_PROVINCIAL_2022[3][6])
     for i, n in enumerate(Nomination.objects.filter(course=referee_course).select_related("person").order_by("pk")[:6]):
-        Qualification.objects.update_or_create(
+        quiet_update_or_create(Qualification,
             person=n.person, kind=QualificationKind.REFEREE, project=referee_course.project,
             defaults={"grade": Grade.SECOND, "issuer": referee_course.organiser, "issued_on": referee_course.ends_on,
                       "course": referee_course, "expires_on": max(today + dt.timedelta(days=20 + 12 * i), referee_course.ends_on + dt.timedelta(days=1))},
@@ -189,7 +190,7 @@ def seed(*, stdout, password):
                  "description": "请各县（市、区）老体协在推荐截止日期前，通过工作平台推荐本单位健身骨干。"}
         if project_slug == "menqiu" and "menqiu" in committees:
             extra["committee"] = committees["menqiu"]
-        Course.objects.update_or_create(
+        quiet_update_or_create(Course,
             title=title,
             defaults={"project": projects.get(project_slug), "kind": kind, "level": level, "organiser": organiser, "is_online": online,
                       "starts_on": s, "ends_on": e, "venue": venue, "is_published": True, **extra},
