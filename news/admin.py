@@ -55,7 +55,7 @@ class ArticleAdmin(EditorAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     list_select_related = ("section", "unit", "author")
     search_fields = ("title", "summary", "byline")
     date_hierarchy = "published_at"
-    autocomplete_fields = ("author",)
+    autocomplete_fields = ("author", "committee")
     inlines = [ArticlePhotoInline, ArticleAttachmentInline]
     actions = ["publish_selected", "return_selected", "withdraw_selected"]
     readonly_fields = ("submitted_at", "reviewed_by", "created_at", "updated_at")
