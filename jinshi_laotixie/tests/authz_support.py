@@ -85,10 +85,10 @@ def _user(username, *, role=None, unit=None, committee=None, is_staff=False, ful
 
 
 def _ensure_people(world):
+    import datetime as dt
+
     from common.identity import make_id_number
     from grassroots.models import Person
-
-    import datetime as dt
 
     for n, key, unit in ((1, "person_zezhou", "zezhou"), (2, "person_gaoping", "gaoping")):
         if key not in world:
