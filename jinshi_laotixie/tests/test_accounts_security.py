@@ -267,7 +267,8 @@ print(json.dumps({
 
 
 def _production_env(**extra):
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DEBUG")}
+    # the browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never would
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update(
         DJANGO_SETTINGS_MODULE="jinshi_laotixie.settings.production",
         SECRET_KEY=secrets.token_urlsafe(48)[:50],
