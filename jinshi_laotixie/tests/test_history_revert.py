@@ -2,9 +2,10 @@
 who may only view it cannot.
 
 django-simple-history's revert view (history_form_view) checks only *view* permission before it
-handles a POST; what stops a viewer is that the admin form then fails to validate. This pins that
-down for the User admin; the matrix's rule for `*_simple_history` POSTs (403 without change
-permission) flags any model where a viewer's POST is accepted.
+saves a POST: this test found that a staff member with view permission alone could roll a user
+back. common/history_guard.py now requires change permission for that POST, for every app's
+history admin; the matrix's rule for `*_simple_history` POSTs (403 without change permission)
+checks it for every model with history in the admin.
 """
 
 from django.contrib.auth.models import Permission
@@ -29,12 +30,16 @@ def test_a_viewer_cannot_revert_a_record(django_user_model, zezhou_coordinator):
     client = Client()
     client.force_login(_viewer(django_user_model))
     url = reverse("admin:accounts_user_simple_history", args=[zezhou_coordinator.pk, first.history_id])
-    assert client.get(url).status_code == 200  # looking at the old version is allowed
-    response = client.post(url, {})
-    zezhou_coordinator.refresh_from_db()
-    print("viewer POST", response.status_code, zezhou_coordinator.full_name)
-    assert response.status_code == 403
-    assert zezhou_coordinator.full_name == "改过的名字"
+    page = client.get(url)
+    assert page.status_code == 200  # looking at the old version is allowed
+    staff_view = Client()
+    staff_view.force_login(django_user_model.objects.create_superuser("su2", password="pw-Jincheng-2023"))
+    # what a real revert form would carry (taken from the page a superuser sees), and an empty POST
+    for data in (_revert_data(staff_view.get(url)), {}):
+        response = client.post(url, data)
+        zezhou_coordinator.refresh_from_db()
+        assert zezhou_coordinator.full_name == "改过的名字", f"只有查看权限的人把记录回滚了（{response.status_code}）"
+        assert response.status_code == 403
 
 
 def test_staff_can_revert_a_record(client, staff_user, zezhou_coordinator):
@@ -69,3 +74,21 @@ def _revert_data(page):
         else:
             data[name] = value
     return data
+
+
+def test_a_deleted_record_comes_back_from_its_history(client, make_user, superuser):
+    """Undo of a delete: the history view still offers the last version, and saving it brings the
+    row back (a superuser here: 秘书处 may not delete users at all)."""
+    victim = make_user("to_delete", full_name="将被删除")
+    pk = victim.pk
+    victim.delete()
+    version = victim.history.model.objects.filter(id=pk).exclude(history_type="-").order_by("-history_id").first()
+    client.force_login(superuser)
+    url = reverse("admin:accounts_user_simple_history", args=[pk, version.history_id])
+    page = client.get(url)
+    assert page.status_code == 200
+    response = client.post(url, _revert_data(page))
+    assert response.status_code == 302
+    from django.contrib.auth import get_user_model
+
+    assert get_user_model().objects.get(pk=pk).full_name == "将被删除"
