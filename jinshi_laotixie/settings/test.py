@@ -2,7 +2,7 @@
 
 import tempfile
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 from .base import CACHES
 
 DEBUG = False

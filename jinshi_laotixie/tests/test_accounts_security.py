@@ -309,3 +309,10 @@ def test_production_refuses_a_weak_secret_key():
     )
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
     assert CJK.search(result.stderr)
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"])
+def test_login_never_redirects_off_site(client, zezhou_coordinator, target):
+    response = client.post(reverse("accounts:login") + "?next=" + target, {"username": "zezhou", "password": PASSWORD, "next": target})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal")
