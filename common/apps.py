@@ -7,3 +7,8 @@ class CommonConfig(AppConfig):
 
     name = "common"
     verbose_name = _("公共组件")
+
+    def ready(self):
+        from . import history_guard
+
+        history_guard.install()

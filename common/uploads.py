@@ -34,6 +34,12 @@ def validate_image_upload(upload) -> None:
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
             code="image_too_large",
         )
+    # A JPEG or PNG with a ZIP archive glued on still opens as an image: refuse such polyglots,
+    # whose second face a browser or an unpacker could be tricked into reading.
+    upload.seek(0)
+    if zipfile.is_zipfile(upload):
+        upload.seek(0)
+        raise ValidationError(_("这个文件除了图片还夹带了压缩包内容，请上传普通的 JPG、PNG 或 WebP 照片。"), code="image_polyglot")
     try:
         upload.seek(0)
         with Image.open(upload) as image:

@@ -1,5 +1,7 @@
 """Site-wide pages: these may import every app; no app imports this module."""
 
+import re
+
 from django.contrib.auth.decorators import login_required
 from django.contrib.sitemaps import Sitemap
 from django.db import connection
@@ -62,7 +64,7 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:
+    except Exception:  # any failure of the database means "not healthy"
         return JsonResponse({"status": "error", "database": "error"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 
@@ -74,8 +76,12 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def search(request):
-    query = (request.GET.get("q") or "").strip()[:100]
+    # Control characters never belong in a query, and PostgreSQL refuses NUL in any string (a 500).
+    query = _CONTROL_CHARS.sub(" ", request.GET.get("q") or "").strip()[:100]
     groups = []
     if query:
         for name, provider in registry.search_providers.items():
