@@ -61,6 +61,13 @@ def portal_user(view):
     return wrapper
 
 
+def _bound(request, files=False):
+    """Form data for a POST (even an empty one, so it is validated), nothing for a GET."""
+    if request.method != "POST":
+        return (None, None) if files else (None,)
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
 def _paginate(request, queryset):
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
@@ -122,7 +129,7 @@ def organisation_form(request, pk=None):
     instance = None
     if pk is not None:
         instance = get_object_or_404(Organisation.objects.for_user(request.user).filter(level__gte=OrgLevel.TOWNSHIP), pk=pk)
-    form = OrganisationForm(request.POST or None, instance=instance, user=request.user)
+    form = OrganisationForm(*_bound(request), instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
         org = form.save()
         bump("grassroots")
@@ -137,7 +144,7 @@ def organisation_form(request, pk=None):
 @require_http_methods(["GET", "POST"])
 def organisation_dissolve(request, pk):
     org = get_object_or_404(Organisation.objects.for_user(request.user).filter(level__gte=OrgLevel.TOWNSHIP), pk=pk)
-    form = DissolveForm(request.POST or None, initial={"dissolved_on": timezone.localdate()})
+    form = DissolveForm(*_bound(request), initial={"dissolved_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_dissolve(organisation=org, on=form.cleaned_data["dissolved_on"])
@@ -175,7 +182,7 @@ def person_list(request):
 @require_http_methods(["GET", "POST"])
 def person_form(request, pk=None):
     instance = get_object_or_404(Person.objects.for_user(request.user), pk=pk) if pk is not None else None
-    form = PersonForm(request.POST or None, instance=instance, user=request.user)
+    form = PersonForm(*_bound(request), instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
         person = form.save()
         messages.success(request, _("已保存“%(name)s”。") % {"name": person.name})
@@ -205,7 +212,7 @@ def venue_list(request):
 @require_http_methods(["GET", "POST"])
 def venue_form(request, pk=None):
     instance = get_object_or_404(Venue.objects.for_user(request.user), pk=pk) if pk is not None else None
-    form = VenueForm(request.POST or None, instance=instance, user=request.user)
+    form = VenueForm(*_bound(request), instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
         venue = form.save()
         bump("grassroots")
@@ -230,7 +237,7 @@ def team_list(request):
 @require_http_methods(["GET", "POST"])
 def team_form(request, pk=None):
     instance = get_object_or_404(Team.objects.for_user(request.user), pk=pk) if pk is not None else None
-    form = TeamForm(request.POST or None, instance=instance, user=request.user)
+    form = TeamForm(*_bound(request), instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
         team = form.save()
         bump("grassroots")
@@ -281,7 +288,7 @@ def selfcheck_fill(request, year, org_pk):
     items = list(campaign.standard.items.all())
     answers = {a.item_id: a for a in selfcheck.answers.all()} if selfcheck.pk else {}
     locked_reason = selfcheck.locked_reason()
-    form = SelfCheckForm(request.POST or None, request.FILES or None, selfcheck=selfcheck, items=items, answers=answers)
+    form = SelfCheckForm(*_bound(request, files=True), selfcheck=selfcheck, items=items, answers=answers)
     if request.method == "POST":
         if locked_reason:
             messages.error(request, locked_reason)
@@ -326,7 +333,7 @@ def selfcheck_fill(request, year, org_pk):
 @require_http_methods(["GET", "POST"])
 def rectification_report(request, pk):
     rect = get_object_or_404(Rectification.objects.for_user(request.user).select_related("organisation", "campaign", "inspection"), pk=pk)
-    form = RectificationReportForm(request.POST or None, initial={"report": rect.report})
+    form = RectificationReportForm(*_bound(request), initial={"report": rect.report})
     if request.method == "POST" and form.is_valid():
         try:
             services.rectification_report(rectification=rect, report=form.cleaned_data["report"])
@@ -412,7 +419,7 @@ def import_template(request, kind):
 def import_xlsx(request, kind):
     if kind not in IMPORTERS:
         raise Http404
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(*_bound(request, files=True))
     result = None
     if request.method == "POST" and form.is_valid():
         try:
