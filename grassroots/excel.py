@@ -128,7 +128,7 @@ def _read_rows(upload, expected: list[str]):
     missing = [name for name in expected if name not in header]
     if missing:
         raise ValidationError(_("表头缺少这些列：%(cols)s。请使用模板。") % {"cols": "、".join(missing)})
-    index = {name: header.index(name) for name in expected}
+    index = {name: position for position, name in enumerate(header) if name}
     data = []
     for number, row in enumerate(rows, start=2):
         if row is None or all(c in (None, "") for c in row):
