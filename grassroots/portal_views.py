@@ -294,7 +294,9 @@ def selfcheck_fill(request, year, org_pk):
             messages.error(request, locked_reason)
             return redirect("grassroots_portal:selfcheck_fill", year=year, org_pk=org.pk)
         if form.is_valid():
-            submit = request.POST.get("action") == "submit"
+            # site.js disables the buttons on submit, which drops the pressed button's name/value
+            # from the POST; its formaction carries the choice in the query string as well.
+            submit = "submit" in (request.POST.get("action"), request.GET.get("action"))
             try:
                 services.selfcheck_save(
                     selfcheck=selfcheck, user=request.user, questionnaire=form.questionnaire(), answers=form.answers(),

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Case, F, Prefetch, When
 
 from .models import (
     Campaign,
@@ -26,7 +26,12 @@ def finder_venues():
         Venue.objects.filter(is_public=True, organisation__status=OrgStatus.ACTIVE)
         .select_related("organisation", "organisation__parent", "organisation__member_unit")
         .prefetch_related("projects", Prefetch("teams", queryset=teams, to_attr="active_teams"))
-        .order_by("organisation__member_unit__sort_order", "organisation__parent__sort_order", "organisation__sort_order", "name")
+        .annotate(
+            # Each township's own venues first, then its villages': order by the township, whatever the level.
+            township_order=Case(When(organisation__level=OrgLevel.VILLAGE, then=F("organisation__parent__sort_order")), default=F("organisation__sort_order")),
+            township_pk=Case(When(organisation__level=OrgLevel.VILLAGE, then=F("organisation__parent_id")), default=F("organisation_id")),
+        )
+        .order_by("organisation__member_unit__sort_order", "township_order", "township_pk", "organisation__level", "organisation__sort_order", "name", "pk")
     )
 
 
