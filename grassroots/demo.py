@@ -198,9 +198,10 @@ def _seed_campaigns(grassroots_by_unit):
     # 2022: as the seed tells it, inspected in March–April; all done, two rectifications closed.
     c2022 = _campaign(2022, dt.date(2022, 2, 28), dt.date(2022, 3, 1), dt.date(2022, 4, 30))
     # 2023: the current campaign. Its self-check deadline stays open on the demo server so a
-    # coordinator can try the form; the inspection window follows the plan (March–April).
+    # coordinator can try the form; the inspection window (March–April in the plan) follows it.
     deadline_2023 = max(dt.date(2023, 2, 28), today + dt.timedelta(days=60))
-    c2023 = _campaign(2023, deadline_2023, dt.date(2023, 3, 1), max(dt.date(2023, 4, 30), deadline_2023 + dt.timedelta(days=60)))
+    start_2023 = max(dt.date(2023, 3, 1), deadline_2023 + dt.timedelta(days=1))
+    c2023 = _campaign(2023, deadline_2023, start_2023, max(dt.date(2023, 4, 30), start_2023 + dt.timedelta(days=60)))
     for unit_orgs in grassroots_by_unit.values():
         for i, org in enumerate(unit_orgs):
             _selfcheck(c2022, org, submit=True, when=dt.date(2022, 2, 20))

@@ -263,7 +263,7 @@ def selfcheck_list(request):
     campaign, campaigns = _campaign_from(request)
     rows = []
     if campaign:
-        orgs = Organisation.objects.for_user(request.user).order_by("member_unit__sort_order", "parent__sort_order", "level", "sort_order", "name")
+        orgs = Organisation.objects.for_user(request.user)
         rows = selectors.selfcheck_overview(campaign=campaign, organisations=orgs)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(request, "grassroots/portal/selfcheck_list.html", {

@@ -126,7 +126,15 @@ def dashboard_totals(rows: list[DashboardRow]) -> DashboardRow:
 def selfcheck_overview(*, campaign: Campaign, organisations):
     """The organisations a coordinator must self-check, each with its self-check (or None),
     latest inspection and pending rectification. Three queries."""
-    orgs = list(organisations.filter(level__in=campaign.levels, status=OrgStatus.ACTIVE).select_related("parent"))
+    orgs = list(
+        organisations.filter(level__in=campaign.levels, status=OrgStatus.ACTIVE)
+        .select_related("parent")
+        .annotate(
+            township_order=Case(When(level=OrgLevel.VILLAGE, then=F("parent__sort_order")), default=F("sort_order")),
+            township_pk=Case(When(level=OrgLevel.VILLAGE, then=F("parent_id")), default=F("pk")),
+        )
+        .order_by("member_unit__sort_order", "township_order", "township_pk", "level", "sort_order", "name")
+    )
     ids = [org.pk for org in orgs]
     checks = {sc.organisation_id: sc for sc in SelfCheck.objects.filter(campaign=campaign, organisation_id__in=ids)}
     latest = {}
