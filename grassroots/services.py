@@ -140,7 +140,7 @@ def selfcheck_save(
     answers: {item_pk: {"met": True/False/None, "note": str}}; photos: [(uploaded_file, item or None, caption)].
     Locked after submission or after the deadline: raises ValidationError and changes nothing."""
     with transaction.atomic():
-        locked = SelfCheck.objects.select_for_update().select_related("campaign__standard").get(pk=selfcheck.pk)
+        locked = SelfCheck.objects.select_for_update(of=("self",)).select_related("campaign__standard").get(pk=selfcheck.pk)
         reason = locked.locked_reason(today)
         if reason:
             raise ValidationError(reason, code="locked")
@@ -242,7 +242,7 @@ def inspection_confirm(
     """Confirm the result (the proposal unless staff choose another). 不合格 opens a rectification;
     a passing re-inspection closes the rectification it re-inspected. Idempotent."""
     with transaction.atomic():
-        inspection = Inspection.objects.select_for_update().select_related("campaign", "rectification").get(pk=inspection.pk)
+        inspection = Inspection.objects.select_for_update(of=("self",)).select_related("campaign", "rectification").get(pk=inspection.pk)
         result = result or inspection.result or inspection.proposed_result
         if not result:
             raise ValidationError(_("还没有评分，无法确认结果。"))
