@@ -346,3 +346,34 @@ class TestQueryBudgets:
         client.force_login(zezhou_coordinator)
         with django_assert_max_num_queries(14):
             assert client.get(reverse(f"grassroots_portal:{name}")).status_code == 200
+
+
+class TestDetailBudgets:
+    @pytest.mark.parametrize("n", [3, 30])
+    def test_organisation_detail_selfcheck_and_rectification(self, client, zz, zezhou_coordinator, staff_user, django_assert_max_num_queries, n):
+        from grassroots import services
+        from grassroots.models import EvidencePhoto
+
+        campaign = f.campaign()
+        org = zz["township"]
+        for i in range(n):
+            f.village(org, f"下级村{i}")
+        sc = services.selfcheck_get_or_start(campaign=campaign, organisation=org)
+        first = campaign.standard.items.first()
+        for i in range(n):
+            EvidencePhoto.objects.create(selfcheck=sc, item=first, image=SimpleUploadedFile(f"p{i}.png", png_bytes()))
+        rect = None
+        for i in range(n):
+            inspection = services.inspection_record(campaign=campaign, organisation=org, inspected_on=dt.date(2023, 3, 1) + dt.timedelta(days=i),
+                                                    inspectors="王", scores=f.full_scores(campaign, score=1, met=False),
+                                                    rectification=rect)
+            services.inspection_confirm(inspection=inspection, user=staff_user)
+            rect = rect or inspection.opened_rectification
+        client.force_login(zezhou_coordinator)
+        for url in (
+            reverse("grassroots_portal:organisation_detail", args=[org.pk]),
+            reverse("grassroots_portal:selfcheck_fill", args=[campaign.year, org.pk]),
+            reverse("grassroots_portal:rectification_report", args=[rect.pk]),
+        ):
+            with django_assert_max_num_queries(14):
+                assert client.get(url).status_code == 200
