@@ -17,8 +17,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 venv: $(STAMP)
 
+# Our own translations (for strings of libraries that ship no Chinese); the .mo files are built, not committed.
 messages: venv
-	$(PY) manage.py compilemessages --ignore=.venv >/dev/null
+	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv >/dev/null; fi
 
 migrate: venv messages
 	$(PY) manage.py migrate --noinput
@@ -38,7 +39,7 @@ test: venv messages
 serve: venv messages
 	DJANGO_SETTINGS_MODULE=jinshi_laotixie.settings.production $(PY) manage.py collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=jinshi_laotixie.settings.production $(VENV)/bin/gunicorn jinshi_laotixie.wsgi \
-		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --worker-class gthread --threads $${GUNICORN_THREADS:-4} --access-logfile -
 
 lint: venv
 	$(VENV)/bin/ruff check .

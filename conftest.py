@@ -10,6 +10,61 @@ from django.contrib.auth.models import Group
 from accounts.roles import Role
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache, so a page cached by one test never leaks into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+# Rows that data migrations create (groups are re-made by post_migrate). A transactional test ends
+# with a flush that deletes them, and serialized_rollback does not restore them once Playwright's event
+# loop has run, so transactional tests put them back before they start.
+MIGRATION_DATA = [
+    ("grassroots", "0002_tree_rules_and_member_units", "create_tree"),
+    ("grassroots", "0003_projects_catalogue", "create_projects"),
+    ("committees", "0002_seed_committees", "create_committees"),
+    ("jinshi_laotixie", "0002_about_pages", "create_pages"),
+]
+
+
+def restore_migration_data():
+    import importlib
+
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    from accounts.roles import sync_roles
+
+    sync_roles()
+    # The migrations' own historical models, as during migrate: no history rows, no signals.
+    apps = MigrationLoader(connection).project_state().apps
+    with connection.schema_editor(atomic=False) as schema_editor:
+        for app_label, migration, function in MIGRATION_DATA:
+            module = importlib.import_module(f"{app_label}.migrations.{migration}")
+            getattr(module, function)(apps, schema_editor)
+
+
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or (len(marker.args) > 0 and marker.args[0])):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _migration_data_for_transactional_tests(request):
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+        from grassroots.models import Organisation
+
+        if not Organisation.objects.exists():
+            restore_migration_data()
+    yield
+
+
 @pytest.fixture
 def city(db):
     from grassroots.models import Organisation

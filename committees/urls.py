@@ -1,10 +1,10 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from common.views import placeholder
+from . import views
 
 app_name = "committees"
 
 urlpatterns = [
-    path("", placeholder, {"title": _("专委会")}, name="committee_list"),
+    path("", views.committee_list, name="committee_list"),
+    path("<slug:slug>/", views.committee_detail, name="committee_detail"),
 ]

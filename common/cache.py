@@ -46,7 +46,9 @@ def public_page(*namespaces: str, timeout: int | None = None):
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            if not _cacheable_request(request):
+            # PUBLIC_PAGE_CACHE=off (settings.PUBLIC_PAGE_CACHE_ENABLED) serves every page fresh: the
+            # benchmark's cold runs, and debugging a page without clearing the cache.
+            if not _cacheable_request(request) or not getattr(settings, "PUBLIC_PAGE_CACHE_ENABLED", True):
                 return view(request, *args, **kwargs)
             url_hash = hashlib.sha1(request.get_full_path().encode()).hexdigest()
             key = "page:" + ".".join(_generations(namespaces)) + ":" + url_hash

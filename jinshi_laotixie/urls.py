@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import about_views, bench_views, views
 
 admin.site.site_header = _("晋城市老年人体育协会 管理后台")
 admin.site.site_title = _("市老体协管理后台")
@@ -17,9 +17,11 @@ handler500 = "jinshi_laotixie.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
+    path("bench/baseline/", bench_views.baseline, name="bench_baseline"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": views.SITEMAPS}, name="sitemap"),
     path("about/", views.about, name="about"),
+    path("about/<slug:slug>/", about_views.about_page, name="about_page"),
     path("search/", views.search, name="search"),
     path("portal/", views.workbench, name="portal"),
     path("accounts/", include("accounts.urls")),

@@ -48,9 +48,11 @@ def home(request):
     return render(request, "home.html")
 
 
-@public_page("site")
+@public_page("site", "committees")
 def about(request):
-    return render(request, "about.html")
+    from committees.selectors import association_leadership
+
+    return render(request, "about.html", {"leadership": association_leadership()})
 
 
 @require_GET

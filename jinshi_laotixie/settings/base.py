@@ -169,6 +169,24 @@ else:
         }
     }
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
+# PUBLIC_PAGE_CACHE=off serves public pages uncached (the benchmark's cold runs).
+PUBLIC_PAGE_CACHE_ENABLED = env.bool("PUBLIC_PAGE_CACHE", default=True)
+
+# An optional read replica: anonymous reads of public pages go to it (jinshi_laotixie/db_router.py).
+REPLICA_DATABASE_URL = env("REPLICA_DATABASE_URL", default="")
+if REPLICA_DATABASE_URL:
+    DATABASES["replica"] = {
+        **env.db_url_config(REPLICA_DATABASE_URL),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        # Tests use the default test database through this alias instead of creating another.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["jinshi_laotixie.db_router.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "jinshi_laotixie.db_router.ReplicaReadsMiddleware",
+    )
 
 # Mail: console in development, SMTP settings from the environment in production.
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
@@ -207,6 +225,8 @@ X_FRAME_OPTIONS = "DENY"
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
 SITE_NAME = _("晋城市老年人体育协会")
+# The public address, for links in e-mails and feeds made outside a request.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_CONTACT = {
     "address": env("SITE_CONTACT_ADDRESS", default="山西省晋城市城区"),
     "phone": env("SITE_CONTACT_PHONE", default="0356-0000000"),

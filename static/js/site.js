@@ -22,12 +22,27 @@
   });
   sync();
 
-  // Forms: disable the submit button after the first click so a double tap sends once.
+  // Forms marked data-once send once: a second tap while the first is on its way is ignored.
+  // Buttons are not disabled, because a disabled submitter drops its name=value from the form data
+  // (a "save draft" and a "submit" button must still tell the server which one was pressed).
   document.querySelectorAll("form[data-once]").forEach(function (form) {
-    form.addEventListener("submit", function () {
+    form.addEventListener("submit", function (event) {
+      if (form.dataset.sending === "1") {
+        event.preventDefault();
+        return;
+      }
+      form.dataset.sending = "1";
+      form.setAttribute("aria-busy", "true");
       form.querySelectorAll("button[type=submit]").forEach(function (b) {
-        b.disabled = true;
+        b.classList.add("is-sending");
       });
+    });
+  });
+  // Coming back with the browser's back button shows the page from cache: let the form send again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-once]").forEach(function (form) {
+      form.dataset.sending = "";
+      form.removeAttribute("aria-busy");
     });
   });
 })();

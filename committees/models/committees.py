@@ -1,17 +1,24 @@
-"""Specialist committees (专委会). The committees issue grows this module into a package."""
+"""Specialist committees (专委会) and the logins tied to them."""
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import is_secretariat
+from common.chinese import chinese_ordinal
+from common.uploads import validate_image_upload
 from grassroots.models import Project
 
 
 class CommitteeQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    def search(self, query: str):
+        q = models.Q(name__icontains=query) | models.Q(short_name__icontains=query) | models.Q(introduction__icontains=query)
+        return self.filter(q | models.Q(projects__name__icontains=query)).distinct()
 
     def for_user(self, user):
         """Staff: every committee. A committee officer: only the committee they are tied to."""
@@ -32,7 +39,10 @@ class Committee(models.Model):
     current_term = models.PositiveSmallIntegerField(_("当前届次"), default=1, help_text=_("第几届，例如 7 表示第七届"))
     contact_person = models.CharField(_("联系人"), max_length=50, blank=True)
     contact_phone = models.CharField(_("联系电话"), max_length=30, blank=True, help_text=_("公开显示的办公电话"))
-    photo = models.ImageField(_("标志或照片"), upload_to="committees/%Y/", blank=True)
+    photo = models.ImageField(
+        _("标志或照片"), upload_to="committees/%Y/", blank=True, validators=[validate_image_upload],
+        help_text=_("JPG、PNG 或 WebP 图片；公开页面显示缩略图。"),
+    )
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("在设"), default=True)
     history = HistoricalRecords(m2m_fields=[projects])
@@ -46,6 +56,13 @@ class Committee(models.Model):
 
     def __str__(self):
         return self.short_name or self.name
+
+    def get_absolute_url(self):
+        return reverse("committees:committee_detail", kwargs={"slug": self.slug})
+
+    @property
+    def term_label(self) -> str:
+        return f"{chinese_ordinal(self.current_term)}届"
 
 
 class CommitteeOfficerAccount(models.Model):

@@ -1,0 +1,113 @@
+"""The benchmark's own parts: baseline view, cache switch, wrk parsing, page list, query counts at scale."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+
+from bench.pages import BASELINE, PAGES, Page, Skip, resolve
+from bench.querycount import compare, count_queries
+from bench.run import _ms, encode_url, parse_wrk, target_misses, with_database_name
+
+WRK_OUTPUT = """Running 2s test @ http://127.0.0.1:8107/
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    70.45ms   50.12ms 509.67ms   80.00%
+    Req/Sec    95.12     20.33   150.00     70.00%
+  Latency Distribution
+     50%  812.00us
+     75%   90.00ms
+     90%  120.00ms
+     99%    1.21s
+  381 requests in 2.00s, 1.20MB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+  Non-2xx or 3xx responses: 4
+Requests/sec:    190.70
+Transfer/sec:    600.00KB
+"""
+
+
+def test_baseline_view_is_tiny_and_goes_through_the_middleware(client):
+    response = client.get(reverse("bench_baseline"))
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    # The middleware stack ran: security headers and the content security policy are on it.
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" in response
+    assert client.post(reverse("bench_baseline")).status_code == 405
+
+
+def test_page_cache_switch(client, db):
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    with override_settings(PUBLIC_PAGE_CACHE_ENABLED=False):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+
+
+def test_parse_wrk_reads_rate_percentiles_and_every_kind_of_error():
+    result = parse_wrk(WRK_OUTPUT)
+    assert result == {"rps": 190.7, "p50_ms": 0.81, "p99_ms": 1210.0, "errors": 7, "requests": 381}
+    clean = parse_wrk(WRK_OUTPUT.replace("  Socket errors: connect 0, read 2, write 0, timeout 1\n", "").replace(
+        "  Non-2xx or 3xx responses: 4\n", ""))
+    assert clean["errors"] == 0
+    assert _ms("2.5m") == 150_000
+
+
+def test_urls_for_wrk_are_ascii_and_database_names_swap():
+    assert encode_url("/search/?q=柔力球") == "/search/?q=%E6%9F%94%E5%8A%9B%E7%90%83"
+    assert with_database_name("postgres://u:p@h:5432/jinshi_bench", "jinshi_bench_small") == "postgres://u:p@h:5432/jinshi_bench_small"
+
+
+def test_pages_of_apps_not_there_yet_are_skipped_with_a_note(db):
+    def missing():
+        raise Skip("模型 news.Article 尚不存在")
+
+    found, notes = resolve([Page("here", "/"), Page("later", missing), BASELINE])
+    assert [(page.name, url) for page, url in found] == [("here", "/"), ("baseline", "/bench/baseline/")]
+    assert notes == ["later: 跳过（模型 news.Article 尚不存在）"]
+    names = [page.name for page in PAGES]
+    for wanted in ("home", "news", "article", "documents", "events", "calendar_ics", "committees", "training", "find", "search"):
+        assert wanted in names
+
+
+def test_compare_flags_a_page_whose_queries_grow():
+    small = {"home": {"queries": 3}, "find": {"queries": 5}}
+    assert compare(small, {"home": {"queries": 3}, "find": {"queries": 5}}) == []
+    problems = compare(small, {"home": {"queries": 3}, "find": {"queries": 7}})
+    assert len(problems) == 1 and problems[0].startswith("find: 5 → 7")
+
+
+@pytest.mark.slow
+def test_no_public_page_issues_more_queries_with_more_data(db):
+    def load(scale, *extra):
+        call_command("seed_bulk", "--scale", scale, "--force", "--quiet-progress", *extra, stdout=io.StringIO())
+        return count_queries()
+
+    small = load("0.002")
+    large = load("0.02", "--reset")  # ten times the people, venues and teams
+    assert set(small) == set(large)
+    assert {name: row["status"] for name, row in small.items()} == {name: row["status"] for name, row in large.items()}
+    assert sum(row["status"] == 200 for row in large.values()) >= 5
+    assert compare(small, large) == []
+
+
+def test_target_misses_names_each_missed_target():
+    def row(rps, ratio, target, p50=10.0, p99=50.0, errors=0):
+        return {"rps": rps, "ratio": ratio, "target": target, "p50_ms": p50, "p99_ms": p99, "errors": errors}
+
+    pages = {
+        "baseline:warm": row(4500, 1.0, 1.0, p99=500),
+        "home:warm": row(4000, 0.89, 0.5),
+        "find:warm": row(1000, 0.22, 0.5, p99=250, errors=3),
+        "search:cold": row(600, 0.13, 0.1, p50=140),
+    }
+    misses = target_misses(pages, {"people": 120.0, "articles": 450.0}, {"seconds": 12, "peak_mb": 80}, {"seconds": 70})
+    assert misses == [
+        "find:warm: 0.220× 基准 < 0.5×", "find:warm: 3 个错误", "find:warm: p99 250 ms > 200 ms",
+        "search:cold: p50 140 ms > 100 ms", "admin articles: 450.0 ms > 300 ms", "import: 70 s > 60 s",
+    ]
+    assert target_misses({"home:warm": row(4000, 0.89, 0.5)}, {}, {}, {}) == []
