@@ -71,6 +71,24 @@ class TeamResource(resources.ModelResource):
                   "weekdays", "start_time", "end_time", "is_active")
 
 
+class MemberUnitFilter(admin.SimpleListFilter):
+    """Filter by member unit, offering only the eight member units (not every organisation)."""
+
+    title = _("所属会员单位")
+    parameter_name = "unit"
+    lookup = "member_unit_id"
+
+    def lookups(self, request, model_admin):
+        return [(o.pk, o.display_name) for o in Organisation.objects.member_units().order_by("sort_order")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(**{self.lookup: self.value()}) if self.value() else queryset
+
+
+class OrgMemberUnitFilter(MemberUnitFilter):
+    lookup = "organisation__member_unit_id"
+
+
 # ---- registry ----------------------------------------------------------------------------------------
 
 
@@ -78,7 +96,8 @@ class TeamResource(resources.ModelResource):
 class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [OrganisationResource]
     list_display = ("name", "level", "parent", "member_unit", "status", "team_count", "activist_count", "phone_public")
-    list_filter = ("level", "status", "member_unit", "funding_mode", "has_sign", "rules_on_wall")
+    list_filter = ("level", "status", MemberUnitFilter, "funding_mode", "has_sign", "rules_on_wall")
+    show_full_result_count = False
     search_fields = ("name", "short_name", "address", "contact_person")
     autocomplete_fields = ("parent",)
     list_select_related = ("parent", "member_unit")
@@ -107,7 +126,8 @@ class UnitAssignmentAdmin(SimpleHistoryAdmin):
 class PersonAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [PersonResource]
     list_display = ("name", "gender", "birth_date", "masked_id", "organisation", "member_unit", "role", "is_active")
-    list_filter = ("role", "gender", "is_active", "member_unit")
+    list_filter = ("role", "gender", "is_active", MemberUnitFilter)
+    show_full_result_count = False
     search_fields = ("name", "id_number", "phone", "organisation__name")
     autocomplete_fields = ("organisation",)
     list_select_related = ("organisation", "member_unit")
@@ -142,7 +162,7 @@ class TeamInline(admin.TabularInline):
 class VenueAdmin(ExportMixin, SimpleHistoryAdmin):
     resource_classes = [VenueResource]
     list_display = ("name", "organisation", "kind", "area_m2", "opening_hours", "is_public")
-    list_filter = ("kind", "is_public", "projects", "organisation__member_unit")
+    list_filter = ("kind", "is_public", "projects", OrgMemberUnitFilter)
     search_fields = ("name", "address", "organisation__name")
     autocomplete_fields = ("organisation",)
     filter_horizontal = ("projects",)
@@ -154,7 +174,7 @@ class VenueAdmin(ExportMixin, SimpleHistoryAdmin):
 class TeamAdmin(ExportMixin, SimpleHistoryAdmin):
     resource_classes = [TeamResource]
     list_display = ("name", "project", "organisation", "member_count", "schedule_display", "venue", "is_active")
-    list_filter = ("project", "is_active", "organisation__member_unit")
+    list_filter = ("project", "is_active", OrgMemberUnitFilter)
     search_fields = ("name", "organisation__name", "project__name")
     autocomplete_fields = ("organisation", "leader", "venue")
     list_select_related = ("project", "organisation", "venue")
@@ -234,7 +254,7 @@ class EvidencePhotoInline(admin.TabularInline):
 @admin.register(SelfCheck)
 class SelfCheckAdmin(SimpleHistoryAdmin):
     list_display = ("organisation", "campaign", "status", "submitted_at", "updated_at")
-    list_filter = ("campaign", "status", "organisation__member_unit", "organisation__level")
+    list_filter = ("campaign", "status", OrgMemberUnitFilter, "organisation__level")
     search_fields = ("organisation__name",)
     autocomplete_fields = ("organisation",)
     list_select_related = ("organisation", "campaign")
@@ -263,7 +283,7 @@ class InspectionScoreInline(admin.TabularInline):
 @admin.register(Inspection)
 class InspectionAdmin(SimpleHistoryAdmin):
     list_display = ("organisation", "campaign", "kind", "inspected_on", "total_score", "proposed_result", "result", "inspectors")
-    list_filter = ("campaign", "kind", "result", "proposed_result", "organisation__member_unit")
+    list_filter = ("campaign", "kind", "result", "proposed_result", OrgMemberUnitFilter)
     search_fields = ("organisation__name", "inspectors")
     autocomplete_fields = ("organisation", "rectification")
     list_select_related = ("organisation", "campaign")
@@ -315,7 +335,7 @@ class ReinspectionInline(admin.TabularInline):
 @admin.register(Rectification)
 class RectificationAdmin(SimpleHistoryAdmin):
     list_display = ("organisation", "campaign", "status", "due_on", "overdue", "reported_at", "closed_on")
-    list_filter = ("status", "campaign", "organisation__member_unit")
+    list_filter = ("status", "campaign", OrgMemberUnitFilter)
     search_fields = ("organisation__name",)
     list_select_related = ("organisation", "campaign")
     readonly_fields = ("inspection", "organisation", "campaign", "report", "reported_at", "closed_on")

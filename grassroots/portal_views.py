@@ -166,7 +166,7 @@ def organisation_dissolve(request, pk):
 def person_list(request):
     q = (request.GET.get("q") or "").strip()
     role = request.GET.get("role") or ""
-    people = Person.objects.for_user(request.user).select_related("organisation").order_by("organisation__name", "name", "pk")
+    people = Person.objects.for_user(request.user).select_related("organisation").order_by("member_unit_id", "name", "pk")
     if q:
         people = people.filter(Q(name__icontains=q) | Q(organisation__name__icontains=q))
     if role in PersonRole.values:

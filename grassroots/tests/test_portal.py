@@ -18,6 +18,10 @@ from . import factories as f
 pytestmark = pytest.mark.django_db
 
 
+def body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 def png_bytes(size=(20, 20)):
     buffer = io.BytesIO()
     Image.new("RGB", size, (200, 30, 30)).save(buffer, "PNG")
@@ -324,7 +328,7 @@ class TestDashboard:
         assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
         from openpyxl import load_workbook
 
-        sheet = load_workbook(io.BytesIO(xlsx.content)).worksheets[0]
+        sheet = load_workbook(io.BytesIO(body(xlsx))).worksheets[0]
         assert [c.value for c in sheet[2]][:7] == ["巴公镇", 2, 1, 1, 0, 0, 1]
 
 
