@@ -1,8 +1,10 @@
 """Reads across grassroots models, each with a fixed number of queries whatever the row count."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, Prefetch, When
+from django.core.paginator import Paginator
+from django.db.models import Case, F, When
 
 from .models import (
     Campaign,
@@ -20,19 +22,45 @@ from .models import (
 
 
 def finder_venues():
-    """Public venues of active organisations, with their active teams and the organisation chain."""
-    teams = Team.objects.filter(is_active=True).select_related("project").order_by("start_time", "name")
+    """Public venues of active organisations, each township's before its villages'."""
     return (
         Venue.objects.filter(is_public=True, organisation__status=OrgStatus.ACTIVE)
         .select_related("organisation", "organisation__parent", "organisation__member_unit")
-        .prefetch_related("projects", Prefetch("teams", queryset=teams, to_attr="active_teams"))
         .annotate(
-            # Each township's own venues first, then its villages': order by the township, whatever the level.
+            # Order by the township, whatever the level: a township's own venues, then its villages'.
             township_order=Case(When(organisation__level=OrgLevel.VILLAGE, then=F("organisation__parent__sort_order")), default=F("organisation__sort_order")),
             township_pk=Case(When(organisation__level=OrgLevel.VILLAGE, then=F("organisation__parent_id")), default=F("organisation_id")),
         )
         .order_by("organisation__member_unit__sort_order", "township_order", "township_pk", "organisation__level", "organisation__sort_order", "name", "pk")
     )
+
+
+def attach_teams_and_projects(venues: list, window) -> list:
+    """Give each venue .active_teams and .project_list from two queries over `window` (the page's
+    venues as a subquery). Unlike prefetch_related these run even for an empty page, so the
+    finder issues the same queries whatever it finds."""
+    ids = window.values("pk")
+    teams = Team.objects.filter(is_active=True, venue_id__in=ids).select_related("project").order_by("start_time", "name")
+    links = Venue.projects.through.objects.filter(venue_id__in=ids).select_related("project").order_by("project__sort_order")
+    teams_by_venue, projects_by_venue = defaultdict(list), defaultdict(list)
+    for team in teams:
+        teams_by_venue[team.venue_id].append(team)
+    for link in links:
+        projects_by_venue[link.venue_id].append(link.project)
+    for venue in venues:
+        venue.active_teams = teams_by_venue[venue.pk]
+        venue.project_list = projects_by_venue[venue.pk]
+    return venues
+
+
+def finder_page(venues, number, per_page: int):
+    """A page of the finder: count, venues, teams, projects — four queries, found or not."""
+    page = Paginator(venues, per_page).get_page(number)
+    offset = (page.number - 1) * per_page
+    window = venues[offset:offset + per_page]
+    rows = list(window)
+    page.object_list = attach_teams_and_projects(rows, window)
+    return page
 
 
 def township_of(org) -> int | None:

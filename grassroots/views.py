@@ -1,13 +1,12 @@
 """Public pages: 健身去哪儿, where to exercise. No personal data here: only an organisation's
 contact that it chose to publish."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from common.cache import public_page
 
 from .filters import FinderFilter
-from .selectors import finder_venues
+from .selectors import attach_teams_and_projects, finder_page, finder_venues
 
 PAGE_SIZE = 20
 
@@ -16,7 +15,7 @@ PAGE_SIZE = 20
 def finder(request):
     filterset = FinderFilter(request.GET or None, queryset=finder_venues())
     venues = filterset.qs if filterset.is_bound and filterset.is_valid() else finder_venues()
-    page = Paginator(venues, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = finder_page(venues, request.GET.get("page"), PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)
     filtered = any(request.GET.get(name) for name in ("county", "township", "project"))
@@ -28,6 +27,8 @@ def finder(request):
 
 @public_page("grassroots")
 def venue_detail(request, pk):
-    venue = get_object_or_404(finder_venues(), pk=pk)
+    window = finder_venues().filter(pk=pk)
+    venue = get_object_or_404(window)
+    attach_teams_and_projects([venue], window)
     return render(request, "grassroots/venue_detail.html", {"venue": venue, "teams": venue.active_teams})
 
