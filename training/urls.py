@@ -1,10 +1,10 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from common.views import placeholder
+from . import views
 
 app_name = "training"
 
 urlpatterns = [
-    path("", placeholder, {"title": _("培训工作")}, name="course_list"),
+    path("", views.course_list, name="course_list"),
+    path("<int:pk>/", views.course_detail, name="course_detail"),
 ]

@@ -26,13 +26,6 @@ def stand_in_articles(monkeypatch):
     monkeypatch.setattr(Committee, "articles", property(lambda self: Officer.objects.filter(committee=self)), raising=False)
 
 
-def test_without_related_apps_the_page_has_no_event_lists(menqiu):
-    if hasattr(Committee, "events"):
-        pytest.fail("events is installed: this test is about the page before it exists")
-    assert selectors.committee_events(menqiu) == {"available": False, "upcoming": [], "past": []}
-    assert selectors.committee_articles(menqiu) == {"available": False, "items": []}
-
-
 def test_events_split_by_date(stand_in_events, menqiu, make_person, city):
     past = make_person(city, name="往期活动", note="event:menqiu")
     future = make_person(city, name="近期活动", note="event:menqiu")

@@ -1,1 +1,0 @@
-# Models of events land with its issue.

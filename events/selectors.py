@@ -1,0 +1,115 @@
+"""Reads across the events models, shaped for the pages that show them."""
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from grassroots.models import Organisation
+
+from .models import AgeGroup, Award, Entry, EntryMember, Event, EventKind, Festival, Item
+from .models.entries import ACTIVE_STATUSES
+
+
+def public_events():
+    return Event.objects.published().for_list()
+
+
+def event_for_page(pk: int) -> Event:
+    """One published event with its items and age groups (2 prefetch queries)."""
+    return (
+        Event.objects.published()
+        .for_list()
+        .prefetch_related(
+            Prefetch("items", queryset=Item.objects.select_related("age_group", "project")),
+            Prefetch("age_groups", queryset=AgeGroup.objects.all()),
+        )
+        .get(pk=pk)
+    )
+
+
+def released_results(event: Event) -> list[Award]:
+    if not event.results_released:
+        return []
+    return list(Award.objects.filter(event=event).annotate_sort().for_results())
+
+
+def results_by_item(awards: list[Award]) -> list[tuple[Item, list[Award]]]:
+    groups: dict[int, tuple[Item, list[Award]]] = {}
+    for award in awards:
+        groups.setdefault(award.entry.item_id, (award.entry.item, []))[1].append(award)
+    return list(groups.values())
+
+
+def festival_events(festival: Festival):
+    return (
+        festival.events.published().for_list().order_by("start_date", "pk")
+        .annotate(award_count=Count("awards", filter=Q(results_released=True)))
+    )
+
+
+def unit_entries(unit):
+    return (
+        Entry.objects.filter(unit=unit)
+        .select_related("event", "item__age_group")
+        .annotate(member_count=Count("members", filter=Q(members__is_active=True)))
+        .order_by("-event__start_date", "item__sort_order", "team_name")
+    )
+
+
+def entries_for_form(event: Event, unit) -> list[Entry]:
+    """The unit's active entries of an event with their members, for the printable 报名表."""
+    return list(
+        Entry.objects.filter(event=event, unit=unit, status__in=ACTIVE_STATUSES)
+        .select_related("item__age_group", "unit")
+        .prefetch_related(Prefetch("members", queryset=EntryMember.objects.filter(is_active=True).select_related("person")))
+        .order_by("item__sort_order", "item_id", "team_name")
+    )
+
+
+def entries_for_export(event: Event) -> list[Entry]:
+    return list(
+        Entry.objects.filter(event=event)
+        .select_related("item__age_group", "unit")
+        .prefetch_related(Prefetch("members", queryset=EntryMember.objects.filter(is_active=True).select_related("person")))
+        .order_by("unit__sort_order", "item__sort_order", "item_id", "team_name")
+    )
+
+
+def outreach_table(year: int) -> list[dict]:
+    """Each county with its published 走基层 events of the year; `owes` marks counties with none."""
+    counties = list(Organisation.objects.counties().active().order_by("sort_order"))
+    events = (
+        Event.objects.published()
+        .filter(kind=EventKind.OUTREACH, start_date__year=year, host_unit__isnull=False)
+        .select_related("project")
+        .order_by("start_date")
+    )
+    by_county = defaultdict(list)
+    for event in events:
+        by_county[event.host_unit_id].append(event)
+    return [{"county": c, "events": by_county.get(c.pk, []), "owes": not by_county.get(c.pk)} for c in counties]
+
+
+def event_years() -> list[int]:
+    dates = Event.objects.published().dates("start_date", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def related_news(event: Event, limit: int = 5) -> list:
+    """Published news that points at this event (news may point at events; events never import news).
+
+    Looks for a reverse relation from the news app; shows nothing unless its queryset offers published().
+    """
+    for rel in Event._meta.related_objects:
+        if rel.related_model._meta.app_label != "news" or not (rel.one_to_many or rel.many_to_many):
+            continue
+        queryset = getattr(event, rel.get_accessor_name()).all()
+        if callable(getattr(queryset, "published", None)):
+            return list(queryset.published()[:limit])
+    return []

@@ -1,0 +1,174 @@
+"""Public pages: list order and filters, detail with released results only, festival, iCal, 走基层."""
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from icalendar import Calendar
+
+from committees.models import Committee
+from events import services
+from events.models import Award, AwardType, Entry, EventKind, Festival
+from events.tests.helpers import make_event, make_item
+from grassroots.models import Organisation, Project
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+
+
+def _event_with_award(zezhou, released, **kw):
+    event = make_event(results_released=released, **kw)
+    item = make_item(event, name="集体规定套路")
+    entry = Entry.objects.create(event=event, item=item, unit=zezhou, team_name="泽州县柔力球一队")
+    services.award_set(entry=entry, award_type=AwardType.FIRST)
+    return event
+
+
+def test_list_shows_upcoming_first_then_past_and_hides_unpublished(client):
+    today = dt.date.today()
+    past = make_event(title="往期赛事", start=today - dt.timedelta(days=100))
+    soon = make_event(title="近期赛事", start=today + dt.timedelta(days=3))
+    later = make_event(title="远期赛事", start=today + dt.timedelta(days=60))
+    make_event(title="未发布赛事", published=False)
+    html = client.get(reverse("events:event_list")).content.decode()
+    assert html.index(soon.title) < html.index(later.title) < html.index(past.title)
+    assert "未发布赛事" not in html
+
+
+def test_list_filters_by_year_project_kind_level(client):
+    menqiu = Project.objects.get(slug="menqiu")
+    make_event(title="门球赛", project=menqiu, kind=EventKind.HOLIDAY, start=dt.date(2022, 1, 1))
+    make_event(title="省级赛", kind=EventKind.EXTERNAL, level="provincial", start=dt.date(2023, 8, 1))
+    url = reverse("events:event_list")
+    assert "门球赛" in client.get(url, {"project": "menqiu"}).content.decode()
+    assert "省级赛" not in client.get(url, {"project": "menqiu"}).content.decode()
+    assert "省级赛" in client.get(url, {"level": "provincial"}).content.decode()
+    assert "门球赛" not in client.get(url, {"kind": "external"}).content.decode()
+    assert "门球赛" in client.get(url, {"year": 2022}).content.decode()
+    assert "门球赛" not in client.get(url, {"year": 2023}).content.decode()
+
+
+def test_results_hidden_until_released(client, zezhou):
+    event = _event_with_award(zezhou, released=False)
+    url = reverse("events:event_detail", args=[event.pk])
+    html = client.get(url).content.decode()
+    assert "成绩尚未公布" in html and "泽州县柔力球一队" not in html
+    services.event_release_results(event=event)
+    html = client.get(url).content.decode()
+    assert "一等奖" in html and "泽州县柔力球一队" in html and "table-stack" in html
+
+
+def test_detail_has_no_personal_data(client, zezhou, make_person):
+    event = _event_with_award(zezhou, released=True)
+    entry = Entry.objects.get(event=event)
+    person = make_person(zezhou, name="李秀英", phone="13912345678")
+    entry.members.create(person=person)
+    html = client.get(reverse("events:event_detail", args=[event.pk])).content.decode()
+    assert person.id_number not in html and "13912345678" not in html and "1955" not in html
+
+
+def test_unpublished_event_is_404(client):
+    event = make_event(published=False)
+    assert client.get(reverse("events:event_detail", args=[event.pk])).status_code == 404
+
+
+def test_page_cache_is_bumped_when_results_are_released(client, zezhou):
+    event = _event_with_award(zezhou, released=False)
+    url = reverse("events:event_detail", args=[event.pk])
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    services.event_release_results(event=event)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss" and "一等奖" in response.content.decode()
+
+
+def test_festival_page_lists_its_contests(client):
+    festival = Festival.objects.create(edition=5, year=2022, title="晋城市第五届老年文体艺术节", theme="喜迎二十大，银辉添新彩")
+    make_event(title="艺术节柔力球", festival=festival)
+    html = client.get(reverse("events:festival_detail", args=[5])).content.decode()
+    assert "喜迎二十大，银辉添新彩" in html and "艺术节柔力球" in html and "第五届" in html
+
+
+def test_calendar_feed_is_valid_icalendar_and_filters(client):
+    menqiu_committee = Committee.objects.get(slug="menqiu")
+    a = make_event(title="门球赛", project=Project.objects.get(slug="menqiu"), committee=menqiu_committee)
+    b = make_event(title="柔力球赛", project=Project.objects.get(slug="rouliqiu"), is_online=True)
+    make_event(title="未发布", published=False)
+    response = client.get(reverse("events:calendar"))
+    assert response["Content-Type"].startswith("text/calendar")
+    cal = Calendar.from_ical(response.content)
+    events = cal.walk("VEVENT")
+    assert {str(e["SUMMARY"]) for e in events} == {"门球赛", "柔力球赛"}
+    for e in events:
+        assert e["UID"] and e["DTSTAMP"] and e["DTSTART"].dt < e["DTEND"].dt
+    by_project = Calendar.from_ical(client.get(reverse("events:calendar"), {"project": "rouliqiu"}).content)
+    assert [str(e["SUMMARY"]) for e in by_project.walk("VEVENT")] == ["柔力球赛"]
+    by_committee = Calendar.from_ical(client.get(reverse("events:calendar"), {"committee": "menqiu"}).content)
+    assert [str(e["SUMMARY"]) for e in by_committee.walk("VEVENT")] == ["门球赛"]
+    one = Calendar.from_ical(client.get(reverse("events:event_calendar", args=[b.pk])).content)
+    (only,) = one.walk("VEVENT")
+    assert str(only["SUMMARY"]) == "柔力球赛" and str(only["LOCATION"]) == "线上"
+    assert only["DTSTART"].dt == b.start_date and a.pk != b.pk
+
+
+def test_outreach_table_marks_counties_that_still_owe_one(client):
+    zezhou = Organisation.objects.get(slug="zezhou")
+    make_event(title="走基层·泽州站", kind=EventKind.OUTREACH, host_unit=zezhou, start=dt.date(2023, 5, 18))
+    html = client.get(reverse("events:outreach"), {"year": 2023}).content.decode()
+    assert "走基层·泽州站" in html
+    assert "还有 5 个县（市、区）尚未安排" in html
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_list_query_budget(client, rows, django_assert_max_num_queries):
+    festival = Festival.objects.create(edition=9, year=2030, title="节")
+    for n in range(rows):
+        make_event(title=f"赛事{n}", project=Project.objects.get(slug="menqiu"), committee=Committee.objects.get(slug="menqiu"),
+                   festival=festival)
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("events:event_list")).status_code == 200
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_detail_query_budget(client, zezhou, rows, django_assert_max_num_queries):
+    event = make_event(results_released=True)
+    for n in range(rows):
+        item = make_item(event, name=f"项目{n}", min_age=60)
+        entry = Entry.objects.create(event=event, item=item, unit=zezhou, team_name=f"队{n}")
+        Award.objects.create(event=event, entry=entry, award_type=AwardType.WINNER)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("events:event_detail", args=[event.pk]))
+    assert response.content.decode().count("award-label") == rows
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_festival_and_outreach_query_budget(client, rows, django_assert_max_num_queries):
+    festival = Festival.objects.create(edition=7, year=2024, title="第七届")
+    zezhou = Organisation.objects.get(slug="zezhou")
+    for n in range(rows):
+        make_event(title=f"赛事{n}", festival=festival, project=Project.objects.get(slug="menqiu"))
+        make_event(title=f"走基层{n}", kind=EventKind.OUTREACH, host_unit=zezhou, start=dt.date(2024, 5, 1))
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("events:festival_detail", args=[7])).status_code == 200
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("events:outreach"), {"year": 2024}).status_code == 200
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("events:festival_list")).status_code == 200
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("events:calendar")).status_code == 200
+
+
+def test_search_and_sitemap_and_workbench_registrations(client, zezhou_coordinator):
+    from common.registry import registry
+
+    make_event(title="柔力球交流赛")
+    assert {"events"} <= set(registry.search_providers) and "events" in registry.workbench_providers
+    assert "柔力球交流赛" in client.get("/search/", {"q": "柔力球"}).content.decode()
+    assert "/events/" in client.get("/sitemap.xml").content.decode()
+    client.force_login(zezhou_coordinator)
+    assert "报名：柔力球交流赛" in client.get(reverse("portal")).content.decode()

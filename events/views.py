@@ -1,0 +1,90 @@
+"""Public pages of events: list, detail with released results, festival, calendar feed, 走基层 table."""
+
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from common.cache import public_page
+
+from . import selectors
+from .calendar import calendar_bytes
+from .filters import EventFilter
+from .models import Event, Festival
+
+
+@public_page("events")
+def event_list(request):
+    event_filter = EventFilter(request.GET, queryset=selectors.public_events())
+    events = event_filter.qs.upcoming_first() if event_filter.is_valid() else selectors.public_events().none()
+    page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "events/event_list.html", {
+        "filter": event_filter, "page_obj": page_obj, "events": page_obj.object_list,
+        "query_string": query.urlencode(), "today": timezone.localdate(), "years": selectors.event_years(),
+    })
+
+
+@public_page("events")
+def event_detail(request, pk):
+    try:
+        event = selectors.event_for_page(pk)
+    except Event.DoesNotExist:
+        raise Http404 from None
+    awards = selectors.released_results(event)
+    return render(request, "events/event_detail.html", {
+        "event": event, "items": list(event.items.all()), "age_groups": list(event.age_groups.all()),
+        "results": selectors.results_by_item(awards), "today": timezone.localdate(),
+        "news": selectors.related_news(event),
+    })
+
+
+@public_page("events")
+def festival_detail(request, edition):
+    festival = get_object_or_404(Festival, edition=edition)
+    events = list(selectors.festival_events(festival))
+    return render(request, "events/festival_detail.html", {"festival": festival, "events": events})
+
+
+@public_page("events")
+def festival_list(request):
+    return render(request, "events/festival_list.html", {"festivals": Festival.objects.all()})
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@public_page("events")
+def calendar_feed(request):
+    events = selectors.public_events()
+    if request.GET.get("project"):
+        events = events.filter(project__slug=request.GET["project"])
+    if request.GET.get("committee"):
+        events = events.filter(committee__slug=request.GET["committee"])
+    return _ics_response(calendar_bytes(events.order_by("start_date", "pk"), request.build_absolute_uri("/")), "jincheng-events.ics")
+
+
+@public_page("events")
+def event_calendar(request, pk):
+    event = get_object_or_404(selectors.public_events(), pk=pk)
+    return _ics_response(calendar_bytes([event], request.build_absolute_uri("/")), f"event-{event.pk}.ics")
+
+
+@public_page("events")
+def outreach(request):
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    year = max(2000, min(year, dt.date.today().year + 5))
+    rows = selectors.outreach_table(year)
+    return render(request, "events/outreach.html", {
+        "year": year, "rows": rows, "owing": sum(1 for r in rows if r["owes"]),
+        "years": range(timezone.localdate().year + 1, 2021, -1),
+    })

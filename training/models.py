@@ -1,1 +1,0 @@
-# Models of training land with its issue.

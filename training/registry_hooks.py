@@ -1,0 +1,54 @@
+"""What training offers the site-wide pages: search hits, workbench tasks, a sitemap."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.roles import is_coordinator, is_secretariat
+from common.registry import SearchHit, WorkbenchTask
+from grassroots.models.organisations import acting_unit
+
+from .models import Course
+from .selectors import expiring_qualifications
+
+
+def search_courses(request, query, limit):
+    courses = Course.objects.published().with_related().filter(title__icontains=query).order_by("-starts_on")[:limit]
+    for course in courses:
+        yield SearchHit(
+            kind=_("培训"), title=course.title, url=course.get_absolute_url(),
+            snippet=f"{course.get_level_display()} · {course.organiser}", date=course.starts_on,
+        )
+
+
+def workbench_tasks(request):
+    user = request.user
+    staff = is_secretariat(user)
+    if not staff and not (is_coordinator(user) and acting_unit(user) is not None):
+        return []
+    tasks = []
+    today = timezone.localdate()
+    for course in Course.objects.open_for_nomination(today).order_by("nomination_closes")[:10]:
+        tasks.append(WorkbenchTask(
+            title=_("推荐人员参加：%(title)s") % {"title": course.title},
+            url=reverse("training_portal:nominate", args=[course.pk]), due=course.nomination_closes, kind=_("培训"),
+        ))
+    expiring = expiring_qualifications(user, today).count()
+    if expiring:
+        tasks.append(WorkbenchTask(
+            title=_("%(n)d项资格证书将在90天内到期") % {"n": expiring}, url=reverse("training_portal:reminders"), kind=_("培训"),
+            note=_("请提醒本人及时复训或换证。"),
+        ))
+    return tasks
+
+
+class CourseSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return Course.objects.published().order_by("-starts_on", "pk")
+
+    def lastmod(self, course):
+        return course.updated_at
