@@ -25,6 +25,7 @@ def _empty_cache():
 MIGRATION_DATA = [
     ("grassroots", "0002_tree_rules_and_member_units", "create_tree"),
     ("grassroots", "0003_projects_catalogue", "create_projects"),
+    ("grassroots", "0005_liuyou_standard_v1", "create_standard"),
     ("committees", "0002_seed_committees", "create_committees"),
     ("jinshi_laotixie", "0002_about_pages", "create_pages"),
 ]

@@ -8,6 +8,9 @@ class GrassrootsConfig(AppConfig):
 
     def ready(self):
         from accounts.roles import Role, grant
+        from common.registry import registry
+
+        from . import hooks, signals  # noqa: F401 - connects the finder's cache clearing
 
         for model in ("organisation", "person", "venue", "team"):
             grant(Role.SECRETARIAT, f"grassroots.{model}")
@@ -17,3 +20,13 @@ class GrassrootsConfig(AppConfig):
             grant(Role.COORDINATOR, f"grassroots.{model}", ("view", "add", "change"))
         grant(Role.COMMITTEE_OFFICER, "grassroots.person", ("view",))
         grant(Role.COMMITTEE_OFFICER, "grassroots.project", ("view",))
+        for model in ("standard", "standarditem", "campaign", "selfcheck", "selfcheckanswer", "evidencephoto",
+                      "inspection", "inspectionscore", "rectification"):
+            grant(Role.SECRETARIAT, f"grassroots.{model}")
+        for model in ("selfcheck", "selfcheckanswer", "evidencephoto"):
+            grant(Role.COORDINATOR, f"grassroots.{model}", ("view", "add", "change"))
+        grant(Role.COORDINATOR, "grassroots.rectification", ("view", "change"))
+
+        registry.register_search("grassroots", hooks.search_venues_and_teams)
+        registry.register_workbench("grassroots", hooks.workbench_tasks)
+        registry.register_sitemap("grassroots", hooks.FinderSitemap)

@@ -1,10 +1,10 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from common.views import placeholder
+from . import views
 
 app_name = "grassroots"
 
 urlpatterns = [
-    path("", placeholder, {"title": _("健身去哪儿")}, name="finder"),
+    path("", views.finder, name="finder"),
+    path("venue/<int:pk>/", views.venue_detail, name="venue_detail"),
 ]

@@ -81,6 +81,8 @@ class Team(models.Model):
         days = "、".join("周" + self.WEEKDAY_NAMES[d] for d in self.weekdays if d in self.WEEKDAY_NAMES)
         if len(self.weekdays) == 7:
             days = "每天"
+        elif self.weekdays in ("12345", "123456"):
+            days = "周一至周" + self.WEEKDAY_NAMES[self.weekdays[-1]]
         times = ""
         if self.start_time:
             times = f"{self.start_time:%H:%M}"

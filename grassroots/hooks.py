@@ -1,0 +1,89 @@
+"""What grassroots offers the site-wide pages: search hits, workbench tasks and sitemap entries."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.roles import is_coordinator, is_secretariat
+from common.registry import SearchHit, WorkbenchTask
+
+from .models import Campaign, Organisation, OrgStatus, Rectification, SelfCheck, SelfCheckStatus, Team, Venue, acting_unit
+
+
+def search_venues_and_teams(request, query: str, limit: int):
+    """Public venues and teams whose name, address, place or project matches."""
+    venues = (
+        Venue.objects.filter(is_public=True, organisation__status=OrgStatus.ACTIVE)
+        .filter(Q(name__icontains=query) | Q(address__icontains=query) | Q(organisation__name__icontains=query))
+        .select_related("organisation")[:limit]
+    )
+    hits = [
+        SearchHit(kind=_("健身场地"), title=v.name, url=reverse("grassroots:venue_detail", args=[v.pk]),
+                  snippet=f"{v.organisation.name} · {v.address}")
+        for v in venues
+    ]
+    teams = (
+        Team.objects.filter(is_active=True, organisation__status=OrgStatus.ACTIVE, venue__is_public=True)
+        .filter(Q(name__icontains=query) | Q(project__name__icontains=query))
+        .select_related("organisation", "project", "venue")[: max(limit - len(hits), 0)]
+    )
+    hits += [
+        SearchHit(kind=_("健身场地"), title=f"{t.name}（{t.project.name}）", url=reverse("grassroots:venue_detail", args=[t.venue_id]),
+                  snippet=" · ".join(p for p in (t.organisation.name, t.venue.name, t.schedule_display) if p))
+        for t in teams
+    ]
+    return hits
+
+
+def workbench_tasks(request):
+    """For a coordinator: self-checks still to submit before the deadline, rectifications due.
+    For staff: rectifications reported and waiting for a re-inspection."""
+    user = request.user
+    tasks: list[WorkbenchTask] = []
+    today = timezone.localdate()
+    if is_secretariat(user):
+        waiting = Rectification.objects.filter(status="reported").count()
+        if waiting:
+            tasks.append(WorkbenchTask(
+                title=_("%(n)d 项整改已报送，等待复查") % {"n": waiting},
+                url=reverse("admin:grassroots_rectification_changelist") + "?status__exact=reported",
+                kind=_("基层组织"),
+            ))
+        return tasks
+    if not is_coordinator(user) or acting_unit(user) is None:
+        return tasks
+    unit = acting_unit(user)
+    campaign = Campaign.objects.current()
+    if campaign and campaign.selfcheck_deadline >= today:
+        orgs = Organisation.objects.filter(member_unit_id=unit.pk, level__in=campaign.levels, status=OrgStatus.ACTIVE).count()
+        done = SelfCheck.objects.filter(campaign=campaign, organisation__member_unit_id=unit.pk, status=SelfCheckStatus.SUBMITTED).count()
+        if orgs > done:
+            tasks.append(WorkbenchTask(
+                title=_("%(year)d年“六有”自查：还有 %(n)d 个组织未提交") % {"year": campaign.year, "n": orgs - done},
+                url=reverse("grassroots_portal:selfcheck_list") + f"?year={campaign.year}",
+                due=campaign.selfcheck_deadline, kind=_("基层组织"),
+            ))
+    for rect in Rectification.objects.filter(organisation__member_unit_id=unit.pk, status="open").select_related("organisation").order_by("due_on")[:20]:
+        tasks.append(WorkbenchTask(
+            title=_("整改：%(org)s") % {"org": rect.organisation.name},
+            url=reverse("grassroots_portal:rectification_report", args=[rect.pk]),
+            due=rect.due_on, kind=_("基层组织"),
+            note=_("已逾期，请尽快报送整改情况。") if rect.due_on < today else "",
+        ))
+    return tasks
+
+
+class FinderSitemap(Sitemap):
+    """The finder for the whole city and for each county (shareable filtered views)."""
+
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return [""] + list(Organisation.objects.counties().order_by("sort_order").values_list("slug", flat=True))
+
+    def location(self, item):
+        url = reverse("grassroots:finder")
+        return f"{url}?county={item}" if item else url

@@ -1,0 +1,130 @@
+"""The public finder (健身去哪儿), the venue page, and the search/workbench/sitemap hooks."""
+
+import datetime as dt
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+
+from common.registry import registry
+from grassroots import services
+from grassroots.models import OrgStatus
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def places(zezhou, gaoping):
+    bagong = f.township(zezhou, "巴公镇", contact_person="巴公联系人", contact_phone="13900001111", phone_public=True)
+    cun = f.village(bagong, "巴公一村", contact_person="保密人", contact_phone="13900002222", phone_public=False)
+    jincun = f.township(zezhou, "金村镇")
+    mishan = f.township(gaoping, "米山镇")
+    v1 = f.venue(bagong, "巴公广场", projects=("门球",))
+    f.team(bagong, "巴公门球队", venue=v1)
+    v2 = f.venue(cun, "一村活动室", projects=("象棋",))
+    v3 = f.venue(jincun, "金村广场", projects=("广场舞",))
+    f.team(jincun, "金村柔力球队", project="柔力球", venue=v3)
+    v4 = f.venue(mishan, "米山公园", projects=("太极拳(剑)",))
+    hidden = f.venue(mishan, "内部场地", is_public=False)
+    return {"bagong": bagong, "cun": cun, "jincun": jincun, "mishan": mishan, "v1": v1, "v2": v2, "v3": v3, "v4": v4, "hidden": hidden}
+
+
+def names(response):
+    return [v.name for v in response.context["page_obj"]]
+
+
+class TestFinder:
+    def test_all_public_venues(self, client, places):
+        response = client.get(reverse("grassroots:finder"))
+        assert set(names(response)) == {"巴公广场", "一村活动室", "金村广场", "米山公园"}
+
+    def test_filter_county(self, client, places):
+        response = client.get(reverse("grassroots:finder"), {"county": "gaoping"})
+        assert names(response) == ["米山公园"]
+
+    def test_filter_township_includes_villages(self, client, places):
+        response = client.get(reverse("grassroots:finder"), {"county": "zezhou", "township": places["bagong"].pk})
+        assert set(names(response)) == {"巴公广场", "一村活动室"}
+        # With a county chosen, only its townships are offered.
+        choices = [str(c) for c in response.context["filter"].form.fields["township"].queryset]
+        assert "米山镇" not in choices and "巴公镇" in choices
+
+    def test_filter_project_by_venue_or_team(self, client, places):
+        assert names(client.get(reverse("grassroots:finder"), {"project": "menqiu"})) == ["巴公广场"]
+        assert names(client.get(reverse("grassroots:finder"), {"project": "rouliqiu"})) == ["金村广场"]
+
+    def test_bad_filter_values_show_everything_not_an_error(self, client, places):
+        response = client.get(reverse("grassroots:finder"), {"county": "nowhere", "project": "x"})
+        assert response.status_code == 200
+
+    def test_contact_only_where_published_and_no_personal_data(self, client, places, make_person):
+        person = make_person(places["bagong"], name="张健身", phone="13911112222")
+        body = client.get(reverse("grassroots:finder"), {"county": "zezhou"}).content.decode()
+        assert "13900001111" in body and "巴公联系人" in body
+        assert "13900002222" not in body and "保密人" not in body
+        assert person.id_number not in body and "13911112222" not in body
+        assert "周一、周三、周五 08:00—10:00" in body
+
+    def test_dissolved_org_hidden_and_cache_cleared(self, client, places):
+        assert "一村活动室" in names(client.get(reverse("grassroots:finder")))
+        services.organisation_dissolve(organisation=places["cun"], on=dt.date(2023, 1, 1))
+        assert "一村活动室" not in names(client.get(reverse("grassroots:finder")))
+
+    def test_new_team_shows_after_cache(self, client, places):
+        url = reverse("grassroots:finder")
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit"
+        f.team(places["mishan"], "米山太极队", project="太极拳(剑)", venue=places["v4"])
+        response = client.get(url)
+        assert "米山太极队" in response.content.decode()
+
+    def test_venue_detail(self, client, places):
+        assert client.get(reverse("grassroots:venue_detail", args=[places["v1"].pk])).status_code == 200
+        assert client.get(reverse("grassroots:venue_detail", args=[places["hidden"].pk])).status_code == 404
+
+    @pytest.mark.parametrize("n", [3, 30])
+    def test_query_budget(self, client, zezhou, django_assert_max_num_queries, n):
+        township = f.township(zezhou, "预算镇")
+        for i in range(n):
+            venue = f.venue(township, f"场地{i}", projects=("门球", "象棋"))
+            f.team(township, f"队{i}", venue=venue)
+        with django_assert_max_num_queries(8):
+            assert client.get(reverse("grassroots:finder"), {"county": "zezhou"}).status_code == 200
+        venue = township.venues.first()
+        with django_assert_max_num_queries(6):
+            assert client.get(reverse("grassroots:venue_detail", args=[venue.pk])).status_code == 200
+
+
+class TestHooks:
+    def test_search(self, places):
+        request = RequestFactory().get("/search/")
+        hits = registry.search_providers["grassroots"](request, "门球", 10)
+        assert any("巴公门球队" in h.title for h in hits)
+        assert not any("内部场地" in h.title for h in registry.search_providers["grassroots"](request, "内部", 10))
+
+    def test_workbench_for_coordinator_and_staff(self, places, zezhou_coordinator, gaoping_coordinator, staff_user):
+        campaign = f.campaign()
+        inspection = services.inspection_record(campaign=campaign, organisation=places["cun"], inspected_on=dt.date.today(),
+                                                inspectors="王", scores=f.full_scores(campaign, score=1, met=False))
+        services.inspection_confirm(inspection=inspection, user=staff_user)
+        request = RequestFactory().get("/portal/")
+        request.user = zezhou_coordinator
+        titles = [t.title for t in registry.workbench_providers["grassroots"](request)]
+        assert any("自查" in t for t in titles) and any("巴公一村" in t for t in titles)
+        request.user = gaoping_coordinator
+        assert not any("巴公一村" in t.title for t in registry.workbench_providers["grassroots"](request))
+        services.rectification_report(rectification=inspection.opened_rectification, report="已整改")
+        request.user = staff_user
+        assert any("等待复查" in t.title for t in registry.workbench_providers["grassroots"](request))
+
+    def test_workbench_page_and_sitemap(self, client, places, zezhou_coordinator):
+        f.campaign()
+        client.force_login(zezhou_coordinator)
+        assert "六有" in client.get(reverse("portal")).content.decode()
+        body = client.get("/sitemap.xml").content.decode()
+        assert "/find/?county=zezhou" in body
+
+    def test_dissolved_excluded_everywhere(self, places):
+        assert places["cun"].status == OrgStatus.ACTIVE
