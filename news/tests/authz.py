@@ -1,5 +1,7 @@
 """News rows for the authorization matrix (issue 10) and the expected status per role."""
 
+from django.urls import reverse
+
 from news.models import Article, ArticleAttachment, ArticleStatus, Document, DocumentAttachment, Section
 
 
@@ -94,3 +96,33 @@ AUTHZ_ROWS = {
         "post": {**_OWN_DRAFT, "correspondent": "redirect"},
     },
 }
+
+# Free-text fields shown on pages (the body is sanitised HTML by design: Article.save() cleans it).
+XSS_TARGETS = [
+    {
+        "object": "article_zezhou",
+        "fields": ["title", "summary", "byline", "cover_caption"],
+        "urls": [
+            lambda w: reverse("news:article_detail", args=[w["article_zezhou"].pk]),
+            lambda w: reverse("news:article_list"),
+        ],
+        "role": "anonymous",
+    },
+    {
+        "object": "draft_correspondent",
+        "fields": ["title", "review_note"],
+        "urls": [lambda w: reverse("news_portal:draft_list")],
+        "role": "correspondent",
+    },
+    {
+        "object": "document",
+        "fields": ["title", "addressees", "signing_body"],
+        "urls": [lambda w: reverse("news:document_detail", args=[w["document"].pk]), lambda w: reverse("news:document_list")],
+        "role": "anonymous",
+    },
+]
+FILTER_PARAMS = [
+    {"url": lambda w: reverse("news:article_list"), "params": ["page"]},
+    {"url": lambda w: reverse("news:section", args=["jiceng"]), "params": ["page"]},
+    {"url": lambda w: reverse("news:document_list"), "params": ["page"]},
+]
