@@ -1,5 +1,7 @@
 """News rows for the authorization matrix (issue 10) and the expected status per role."""
 
+from django.urls import reverse
+
 from news.models import Article, ArticleAttachment, ArticleStatus, Document, DocumentAttachment, Section
 
 
@@ -58,6 +60,12 @@ def _public(kwargs=None):
 
 
 AUTHZ_ROWS = {
+    # django-import-export answers a GET of process_import with 405 before it checks permissions, so
+    # the committee officer (staff, without news permissions) gets 405 there, and 403 on POST.
+    "admin:news_article_process_import": {
+        "get": {**dict.fromkeys(_PUBLIC, 302), "committee": (403, 405), "staff": (200, "redirect", 400, 405)},
+        "post": {**dict.fromkeys(_PUBLIC, 302), "committee": 403, "staff": (200, "redirect", 400)},
+    },
     "news:article_list": _public(),
     "news:feed": _public(),
     "news:section": _public(lambda w: {"slug": "jiceng"}),
@@ -66,7 +74,7 @@ AUTHZ_ROWS = {
     "news:article_attachment": _public(lambda w: {"pk": w["article_attachment"].pk}),
     "news:short": {
         "kwargs": lambda w: {"pk": w["article_zezhou"].pk},
-        "get": dict.fromkeys(_PUBLIC, 302),
+        "get": dict.fromkeys(_PUBLIC, "redirect"),  # to the article, not to a login page
         "post": None,
     },
     "news:document_list": _public(),
@@ -85,6 +93,36 @@ AUTHZ_ROWS = {
     "news_portal:draft_submit": {
         "kwargs": lambda w: {"pk": w["draft_correspondent"].pk},
         "get": {**_OWN_DRAFT, "zezhou": 405, "gaoping": 405, "correspondent": 405, "staff": 405},
-        "post": {**_OWN_DRAFT, "correspondent": 302},
+        "post": {**_OWN_DRAFT, "correspondent": "redirect"},
     },
 }
+
+# Free-text fields shown on pages (the body is sanitised HTML by design: Article.save() cleans it).
+XSS_TARGETS = [
+    {
+        "object": "article_zezhou",
+        "fields": ["title", "summary", "byline", "cover_caption"],
+        "urls": [
+            lambda w: reverse("news:article_detail", args=[w["article_zezhou"].pk]),
+            lambda w: reverse("news:article_list"),
+        ],
+        "role": "anonymous",
+    },
+    {
+        "object": "draft_correspondent",
+        "fields": ["title", "review_note"],
+        "urls": [lambda w: reverse("news_portal:draft_list")],
+        "role": "correspondent",
+    },
+    {
+        "object": "document",
+        "fields": ["title", "addressees", "signing_body"],
+        "urls": [lambda w: reverse("news:document_detail", args=[w["document"].pk]), lambda w: reverse("news:document_list")],
+        "role": "anonymous",
+    },
+]
+FILTER_PARAMS = [
+    {"url": lambda w: reverse("news:article_list"), "params": ["page"]},
+    {"url": lambda w: reverse("news:section", args=["jiceng"]), "params": ["page"]},
+    {"url": lambda w: reverse("news:document_list"), "params": ["page"]},
+]
