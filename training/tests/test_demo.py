@@ -64,6 +64,8 @@ def test_demo_is_idempotent_with_real_people(seeded):
         assert facts.birth_date == person.birth_date and facts.gender == person.gender
         assert person.member_unit.slug in demo.COUNTIES
     # Spread across townships and villages that exist, in all six counties.
-    orgs = Organisation.objects.filter(people__in=people).distinct()
+    # Ids first: a join through the distinct subquery made PostgreSQL plan a nested loop over every pair.
+    org_ids = set(Nomination.objects.values_list("person__organisation_id", flat=True).distinct())
+    orgs = Organisation.objects.filter(pk__in=org_ids).select_related("member_unit")
     assert {o.level for o in orgs} == {3, 4}
     assert {o.member_unit.slug for o in orgs} == set(demo.COUNTIES)
