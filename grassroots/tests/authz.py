@@ -82,9 +82,9 @@ AUTHZ_ROWS = {
     "grassroots_portal:team_add": {"kwargs": lambda w: {}, "get": _PORTAL, "post": _PORTAL},
     "grassroots_portal:team_edit": {"kwargs": lambda w: {"pk": w["team_zezhou"].pk}, "get": _OWNED, "post": _owned_post(200)},
     "grassroots_portal:selfcheck_list": {"kwargs": lambda w: {}, "get": _PORTAL, "post": None},
-    # An empty POST saves an (empty) draft and redirects back to the form.
+    # An empty POST saves an (empty) draft and redirects back to the form ("redirect": not to the login page).
     "grassroots_portal:selfcheck_fill": {
-        "kwargs": lambda w: {"year": w["campaign"].year, "org_pk": w["org_zezhou"].pk}, "get": _OWNED, "post": _owned_post(302),
+        "kwargs": lambda w: {"year": w["campaign"].year, "org_pk": w["org_zezhou"].pk}, "get": _OWNED, "post": _owned_post("redirect"),
     },
     "grassroots_portal:rectification_report": {
         "kwargs": lambda w: {"pk": w["rectification_zezhou"].pk}, "get": _OWNED, "post": _owned_post(200),
