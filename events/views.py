@@ -28,7 +28,7 @@ def event_list(request):
     })
 
 
-@public_page("events")
+@public_page("events", "news")  # it lists related news
 def event_detail(request, pk):
     try:
         event = selectors.event_for_page(pk)

@@ -32,7 +32,7 @@ class SectionAdmin(SimpleHistoryAdmin):
 class ArticleResource(resources.ModelResource):
     class Meta:
         model = Article
-        fields = ("id", "title", "section", "summary", "body", "byline", "unit", "committee", "status", "published_at", "pinned")
+        fields = ("id", "title", "section", "summary", "body", "byline", "unit", "committee", "event", "status", "published_at", "pinned")
 
 
 class ArticleAttachmentInline(admin.TabularInline):
@@ -55,7 +55,7 @@ class ArticleAdmin(EditorAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     list_select_related = ("section", "unit", "author")
     search_fields = ("title", "summary", "byline")
     date_hierarchy = "published_at"
-    autocomplete_fields = ("author", "committee")
+    autocomplete_fields = ("author", "committee", "event")
     inlines = [ArticlePhotoInline, ArticleAttachmentInline]
     actions = ["publish_selected", "return_selected", "withdraw_selected"]
     readonly_fields = ("submitted_at", "reviewed_by", "created_at", "updated_at")
@@ -63,7 +63,7 @@ class ArticleAdmin(EditorAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
         (None, {"fields": ("title", "section", "summary", "body")}),
         (_("图片"), {"fields": ("cover", "cover_caption")}),
         (_("发布"), {"fields": ("status", "review_note", "published_at", "pinned")}),
-        (_("来源"), {"fields": ("byline", "author", "unit", "committee")}),
+        (_("来源"), {"fields": ("byline", "author", "unit", "committee", "event")}),
         (_("记录"), {"classes": ("collapse",), "fields": ("submitted_at", "reviewed_by", "created_at", "updated_at")}),
     )
 

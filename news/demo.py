@@ -286,7 +286,18 @@ def _docx(title: str, paragraphs: list[str]) -> bytes:
     return buffer.getvalue()
 
 
+# Articles that report an event: article title -> event title (events' demo runs before news').
+EVENT_OF_ARTICLE = {
+    "庆祝建军95周年老兵门球赛举行": "庆祝中国人民解放军建军95周年老兵门球赛",
+    "“庆七一、迎二十大”乒乓球友谊赛开赛": "“庆七一、迎二十大”乒乓球友谊赛",
+    "柔力球队在全民健身线上运动会获优胜奖": "全民健身线上运动会（老年人项目）",
+    "“金缘杯”中老年围棋联谊赛举行": "“金缘杯”中老年围棋联谊赛",
+}
+
+
 def seed(*, stdout, password):
+    from events.models import Event
+
     User = get_user_model()
     author = User.objects.filter(username="tongxun").first() or User.objects.filter(is_superuser=True).first()
     city = Organisation.objects.filter(level=1).first()
@@ -305,6 +316,7 @@ def seed(*, stdout, password):
                 "body": clean_html("".join(f"<p>{p}</p>" for p in paragraphs)),
                 "unit": unit,
                 "committee": committees.get(committee_slug) if committee_slug else None,
+                "event": Event.objects.filter(title=EVENT_OF_ARTICLE.get(title, "")).first(),
                 "author": author,
                 "byline": "本站通讯员" if unit is None or unit.level == 1 else f"{unit.display_name}通讯员",
                 "status": ArticleStatus.PUBLISHED,

@@ -94,6 +94,15 @@ class Article(models.Model):
         blank=True,
         related_name="articles",
     )
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("相关赛事活动"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text=_("报道某项赛事时选择它，文章会出现在该赛事页面的“相关新闻”里。"),
+    )
     status = models.CharField(_("状态"), max_length=12, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
     review_note = models.TextField(_("审核意见"), blank=True, help_text=_("退回时写明要修改什么，作者能看到。"))
     reviewed_by = models.ForeignKey(
