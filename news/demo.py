@@ -12,10 +12,11 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from committees.models import Committee
+from common.html import sanitize_rich_text, text_to_html
+from common.seeding import ensure
 from grassroots.models import Organisation
 
 from .models import Article, ArticlePhoto, ArticleStatus, Document, DocumentAttachment, Section
-from .sanitize import clean_html, text_to_html
 
 SEED_TEXT = Path(__file__).with_name("demo_data") / "jinshi_laotizi_2023_1.txt"
 FONT_PATH = getattr(settings, "PDF_CJK_FONT_PATH", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -201,19 +202,6 @@ ARTICLES = [
 ]
 
 
-def _upsert(model, lookup: dict, defaults: dict):
-    """update_or_create that saves only when something differs, so a second run adds no history."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **defaults)
-    changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, defaults[name])
-        obj.save()
-    return obj
-
-
 def make_cover(title: str, section: str, colour: str) -> bytes:
     """A 1200×675 JPEG with the section and title in a CJK font."""
     image = Image.new("RGB", (1200, 675), colour)
@@ -251,7 +239,7 @@ def _seed_document(city):
     start = stripped.index(addressees) + 1
     end = max(i for i, line in enumerate(stripped) if line == "晋城市老年人体育协会")
     body = text_to_html("\n".join(stripped[start:end]))
-    document = _upsert(
+    document, _created = ensure(
         Document,
         {"prefix": "晋市老体字", "year": 2023, "serial": 1},
         {
@@ -259,7 +247,7 @@ def _seed_document(city):
             "addressees": addressees.rstrip("："),
             "signing_body": "晋城市老年人体育协会",
             "signed_on": dt.date(2023, 3, 3),
-            "body": clean_html(body),
+            "body": sanitize_rich_text(body),
             "is_published": True,
             "published_at": timezone.make_aware(dt.datetime(2023, 3, 3, 9, 0)),
         },
@@ -307,13 +295,13 @@ def seed(*, stdout, password):
         section = sections[slug]
         unit = Organisation.objects.filter(slug=unit_slug).first() if unit_slug else city
         published_at = timezone.make_aware(dt.datetime.combine(day, dt.time(9, order)))
-        article = _upsert(
+        article, _created = ensure(
             Article,
             {"title": title},
             {
                 "section": section,
                 "summary": (paragraphs[1] if paragraphs[0].endswith("：") else paragraphs[0])[:90],
-                "body": clean_html("".join(f"<p>{p}</p>" for p in paragraphs)),
+                "body": sanitize_rich_text("".join(f"<p>{p}</p>" for p in paragraphs)),
                 "unit": unit,
                 "committee": committees.get(committee_slug) if committee_slug else None,
                 "event": Event.objects.filter(title=EVENT_OF_ARTICLE.get(title, "")).first(),
@@ -333,14 +321,14 @@ def seed(*, stdout, password):
                 photo.save()
     # A returned draft and a pending one, so the correspondent's page and the review queue show the workflow.
     if author is not None:
-        _upsert(
+        ensure(
             Article,
             {"title": "阳城县老体协太极拳培训见闻（草稿）"},
             {
                 "section": sections["jiceng"],
                 "author": author,
                 "status": ArticleStatus.RETURNED,
-                "body": clean_html("<p>十月，阳城县老体协举办太极拳、太极扇培训班……</p>"),
+                "body": sanitize_rich_text("<p>十月，阳城县老体协举办太极拳、太极扇培训班……</p>"),
                 "review_note": "请补充培训时间、参加人数，并配一张现场照片。",
                 "unit": Organisation.objects.filter(slug="zezhou").first(),
             },

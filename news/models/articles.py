@@ -12,10 +12,10 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
 from common.cache import bump
+from common.html import RICH_TEXT_EXTENSIONS, html_to_text, sanitize_rich_text
 from common.search import index_text, vector_expression
 from common.uploads import validate_image_upload
 
-from ..sanitize import EDITOR_EXTENSIONS, clean_html, html_to_text
 from .attachments import AttachmentBase
 from .sections import Section
 
@@ -58,7 +58,7 @@ class Article(models.Model):
     summary = models.CharField(
         _("摘要"), max_length=200, blank=True, help_text=_("列表和微信分享里显示的一两句话；不填则取正文开头。")
     )
-    body = ProseEditorField(_("正文"), config={"extensions": EDITOR_EXTENSIONS}, sanitize=clean_html, blank=True)
+    body = ProseEditorField(_("正文"), config={"extensions": RICH_TEXT_EXTENSIONS}, sanitize=sanitize_rich_text, blank=True)
     cover = models.ImageField(
         _("封面图片"),
         upload_to="news/covers/%Y/%m/",
@@ -150,7 +150,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         # Sanitise here so that every path (forms, admin, import, objects.create) is covered.
-        self.body = clean_html(self.body)
+        self.body = sanitize_rich_text(self.body)
         self.title = (self.title or "").strip()
         self.search_text = index_text(self.title, f"{self.summary}\n{self.body_text}")
         super().save(*args, **kwargs)

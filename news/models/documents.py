@@ -13,10 +13,10 @@ from simple_history.models import HistoricalRecords
 
 from common.cache import bump
 from common.chinese import chinese_date
+from common.html import RICH_TEXT_EXTENSIONS, html_to_text, sanitize_rich_text
 from common.search import index_text, vector_expression
 
 from ..numbers import format_number
-from ..sanitize import EDITOR_EXTENSIONS, clean_html, html_to_text
 from .attachments import AttachmentBase
 
 
@@ -36,7 +36,7 @@ class Document(models.Model):
     addressees = models.TextField(_("主送"), blank=True, help_text=_("主送单位，例如“各县（市、区）老体协”。"))
     signing_body = models.CharField(_("落款单位"), max_length=80, default="晋城市老年人体育协会")
     signed_on = models.DateField(_("成文日期"), default=dt.date.today)
-    body = ProseEditorField(_("正文"), config={"extensions": EDITOR_EXTENSIONS}, sanitize=clean_html, blank=True)
+    body = ProseEditorField(_("正文"), config={"extensions": RICH_TEXT_EXTENSIONS}, sanitize=sanitize_rich_text, blank=True)
     is_published = models.BooleanField(_("公开"), default=True)
     published_at = models.DateTimeField(_("公开时间"), default=timezone.now)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
@@ -64,7 +64,7 @@ class Document(models.Model):
         return f"{self.number} {self.title}"
 
     def save(self, *args, **kwargs):
-        self.body = clean_html(self.body)
+        self.body = sanitize_rich_text(self.body)
         self.prefix = (self.prefix or "").strip()
         searchable = f"{self.number}\n{self.addressees}\n{self.body_text}"
         self.search_text = index_text(self.title, searchable)

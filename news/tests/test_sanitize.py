@@ -2,9 +2,9 @@
 
 import pytest
 
+from common.html import sanitize_rich_text
 from news.forms import ArticleDraftForm
 from news.models import Article, ArticleStatus
-from news.sanitize import clean_html
 
 from . import factories
 
@@ -26,12 +26,12 @@ def _assert_clean(html):
 
 
 def test_clean_html_strips_every_attack():
-    _assert_clean(clean_html(NASTY))
+    _assert_clean(sanitize_rich_text(NASTY))
 
 
 def test_clean_html_keeps_ordinary_formatting():
     html = '<h2>标题</h2><p><strong>粗</strong><em>斜</em><a href="https://example.org/">链接</a></p><ul><li>一</li></ul>'
-    cleaned = clean_html(html)
+    cleaned = sanitize_rich_text(html)
     assert "<h2>标题</h2>" in cleaned and "<strong>粗</strong>" in cleaned and 'href="https://example.org/"' in cleaned
     assert 'rel="noopener noreferrer"' in cleaned
 
