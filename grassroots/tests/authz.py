@@ -50,6 +50,11 @@ def make_world(world: dict) -> None:
         )
         services.inspection_confirm(inspection=inspection, user=world["staff"])
         world[f"rectification_{key}"] = inspection.opened_rectification
+    from grassroots.models import SelfCheck
+
+    world["selfcheck_zezhou"], _ = SelfCheck.objects.get_or_create(
+        campaign=campaign, organisation=world["township_zezhou"], defaults={"summary": "矩阵测试自查小结"},
+    )
 
 
 _PUBLIC = {"anonymous": 200, "no_role": 200, "zezhou": 200, "gaoping": 200, "correspondent": 200, "committee": 200, "staff": 200}
@@ -84,7 +89,7 @@ AUTHZ_ROWS = {
     "grassroots_portal:selfcheck_list": {"kwargs": lambda w: {}, "get": _PORTAL, "post": None},
     # An empty POST saves an (empty) draft and redirects back to the form.
     "grassroots_portal:selfcheck_fill": {
-        "kwargs": lambda w: {"year": w["campaign"].year, "org_pk": w["org_zezhou"].pk}, "get": _OWNED, "post": _owned_post(302),
+        "kwargs": lambda w: {"year": w["campaign"].year, "org_pk": w["org_zezhou"].pk}, "get": _OWNED, "post": _owned_post("redirect"),
     },
     "grassroots_portal:rectification_report": {
         "kwargs": lambda w: {"pk": w["rectification_zezhou"].pk}, "get": _OWNED, "post": _owned_post(200),
