@@ -29,7 +29,7 @@ def make_world(world: dict) -> None:
 
 AUTHZ_ROWS = {
     # The officer form's person search (JSON; needs add or change permission on officers).
-    "admin:committees_officer_person_autocomplete": {"get": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 200, "staff": 200}, "post": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 200, "staff": 200}},
+    "admin:committees_officer_person_autocomplete": {"kwargs": lambda w: {}, "get": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 200, "staff": 200}, "post": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 200, "staff": 200}},
     "committees:committee_list": {
         "kwargs": lambda w: {},
         "get": ALL_200,

@@ -41,7 +41,7 @@ def make_world(world: dict) -> None:
 
 AUTHZ_ROWS = {
     # The admin's roster import (a custom admin URL): staff only; the committee officer cannot change courses.
-    "admin:training_course_import_roster": {"get": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 403, "staff": 200}, "post": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 403, "staff": 200}},
+    "admin:training_course_import_roster": {"kwargs": lambda w: {}, "get": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 403, "staff": 200}, "post": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 403, "staff": 200}},
     "training:course_list": {"kwargs": lambda w: {}, "get": ALL_200, "post": None},
     "training:course_detail": {"kwargs": lambda w: {"pk": w["course_past"].pk}, "get": ALL_200, "post": None},
     "training_portal:index": {"kwargs": lambda w: {}, "get": PORTAL, "post": None},
