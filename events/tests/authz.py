@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.urls import reverse
 from django.utils import timezone
 
 ALL_200 = {"anonymous": 200, "no_role": 200, "zezhou": 200, "gaoping": 200, "correspondent": 200, "committee": 200, "staff": 200}
@@ -82,3 +83,16 @@ AUTHZ_ROWS = {
     },
     "events_portal:award_certificate": {"kwargs": lambda w: {"pk": w["award_zezhou"].pk}, "get": AWARD_PDF, "post": None},
 }
+
+
+# Free text that the public event page shows (the XSS corpus goes through each, test_xss.py).
+XSS_TARGETS = [
+    {
+        "object": "event", "fields": ["title", "host", "organiser", "venue", "description"],
+        "urls": [lambda w: reverse("events:event_detail", args=[w["event"].pk])], "role": "anonymous",
+    },
+    {
+        "object": "entry_zezhou", "fields": ["team_name"],
+        "urls": [lambda w: reverse("events_portal:entry_detail", args=[w["entry_zezhou"].pk])], "role": "zezhou",
+    },
+]

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.urls import reverse
+
 from common.choices import Level
 from grassroots.models import Project
 from training.models import Course, Nomination, NominationStatus, Qualification
@@ -53,3 +55,12 @@ AUTHZ_ROWS = {
     "training_portal:reminders": {"kwargs": lambda w: {}, "get": PORTAL, "post": None},
     "training_portal:certificate": {"kwargs": lambda w: {"pk": w["nomination_zezhou"].pk}, "get": ZEZHOU_OWNED, "post": None},
 }
+
+
+# Free text that the public course page shows (the XSS corpus goes through each, test_xss.py).
+XSS_TARGETS = [
+    {
+        "object": "course_past", "fields": ["title", "organiser", "venue", "description"],
+        "urls": [lambda w: reverse("training:course_detail", args=[w["course_past"].pk])], "role": "anonymous",
+    },
+]
