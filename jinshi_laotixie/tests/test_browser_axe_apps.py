@@ -35,13 +35,20 @@ APP_PAGES = [
 
 
 @pytest.fixture
-def axe_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", bypass_csp=True)
-    yield context
-    context.close()
+def axe_contexts(browser):
+    """new() opens a desktop context that lets axe be injected; one per logged-in user (cookies)."""
+    opened = []
+
+    def new():
+        opened.append(browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", bypass_csp=True))
+        return opened[-1]
+
+    yield new
+    for context in opened:
+        context.close()
 
 
-def test_axe_on_app_pages_with_content(live_server, axe_page, screenshot):
+def test_axe_on_app_pages_with_content(live_server, axe_contexts, screenshot):
     assert AXE_JS.exists(), "node_modules/axe-core 不存在：先运行 npm ci"
     from events.models import Event
 
@@ -49,11 +56,11 @@ def test_axe_on_app_pages_with_content(live_server, axe_page, screenshot):
     Event.objects.filter(pk=world["event"].pk).update(results_released=True)
     results_dir = Path(ROOT / "screenshots")
     results_dir.mkdir(exist_ok=True)
-    pages, logged_in, problems, summary = {}, {}, [], {}
+    pages, problems, summary = {}, [], {}
     for name, build, user_key in APP_PAGES:
         key = user_key or "anonymous"
         if key not in pages:
-            pages[key] = axe_page.new_page()
+            pages[key] = axe_contexts().new_page()
             if user_key:
                 login_in_browser(pages[key], live_server.url, world[user_key].username, PASSWORD)
         page = pages[key]
