@@ -27,6 +27,7 @@ MIGRATION_DATA = [
     ("grassroots", "0003_projects_catalogue", "create_projects"),
     ("grassroots", "0005_liuyou_standard_v1", "create_standard"),
     ("committees", "0002_seed_committees", "create_committees"),
+    ("news", "0002_sections", "create_sections"),
     ("jinshi_laotixie", "0002_about_pages", "create_pages"),
 ]
 

@@ -76,7 +76,10 @@ class CommitteeAdmin(CommitteeScopedAdminMixin, ExportMixin, SimpleHistoryAdmin)
     list_display = ("name", "short_name", "project_names", "term_display", "contact_person", "is_active", "sort_order")
     list_filter = ("is_active", "projects")
     search_fields = ("name", "short_name", "projects__name")
-    prepopulated_fields = {"slug": ("short_name",)}
+    # Only for the secretariat (get_prepopulated_fields): the officer's form has no slug field, and
+    # simple-history's revert page reads the class attribute directly.
+    prepopulated_fields = {}
+    secretariat_prepopulated_fields = {"slug": ("short_name",)}
     inlines = [OfficerInline]
     fieldsets = (
         (None, {"fields": ("name", "short_name", "slug", "projects", "introduction", "photo")}),
@@ -95,7 +98,7 @@ class CommitteeAdmin(CommitteeScopedAdminMixin, ExportMixin, SimpleHistoryAdmin)
         return self.officer_readonly_fields
 
     def get_prepopulated_fields(self, request, obj=None):
-        return self.prepopulated_fields if is_secretariat(request.user) else {}
+        return self.secretariat_prepopulated_fields if is_secretariat(request.user) else {}
 
     def has_add_permission(self, request):
         return is_secretariat(request.user) and super().has_add_permission(request)

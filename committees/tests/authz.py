@@ -6,6 +6,8 @@ committee officers are scoped by CommitteeScopedAdminMixin (tested in test_admin
 
 import datetime as dt
 
+from django.urls import reverse
+
 ALL_200 = {"anonymous": 200, "no_role": 200, "zezhou": 200, "gaoping": 200, "correspondent": 200, "committee": 200, "staff": 200}
 
 
@@ -28,6 +30,8 @@ def make_world(world: dict) -> None:
 
 
 AUTHZ_ROWS = {
+    # The officer form's person search (JSON; needs add or change permission on officers).
+    "admin:committees_officer_person_autocomplete": {"kwargs": lambda w: {}, "get": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 200, "staff": 200}, "post": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 200, "staff": 200}},
     "committees:committee_list": {
         "kwargs": lambda w: {},
         "get": ALL_200,
@@ -39,3 +43,12 @@ AUTHZ_ROWS = {
         "post": None,
     },
 }
+
+
+# Free text that the public committee page shows (the XSS corpus goes through each, test_xss.py).
+XSS_TARGETS = [
+    {
+        "object": "committee_menqiu", "fields": ["short_name", "contact_person"],
+        "urls": [lambda w: reverse("committees:committee_detail", args=[w["committee_menqiu"].slug])], "role": "anonymous",
+    },
+]

@@ -1,6 +1,5 @@
 """The done-when of the issue, in a real browser: a reader finds 门球 on a phone; menqiu edits only its committee."""
 
-import importlib
 import os
 
 import pytest
@@ -11,25 +10,6 @@ SHOTS = "/tmp/committees-shots"
 
 
 @pytest.fixture
-def seed_data(transactional_db):
-    """Rows that data migrations create, put back if an earlier transactional test flushed them.
-
-    serialized_rollback should restore them, but once Playwright's event loop runs, the test's
-    connection object is not the one that holds the serialized contents, so the restore is skipped.
-    """
-    from django.apps import apps
-
-    from grassroots.models import Organisation, Project
-
-    if not Organisation.objects.exists():
-        importlib.import_module("grassroots.migrations.0002_tree_rules_and_member_units").create_tree(apps, None)
-    if not Project.objects.exists():
-        importlib.import_module("grassroots.migrations.0003_projects_catalogue").create_projects(apps, None)
-    if not Committee.objects.exists():
-        importlib.import_module("committees.migrations.0002_seed_committees").create_committees(apps, None)
-
-
-@pytest.fixture
 def shots_dir():
     os.makedirs(SHOTS, exist_ok=True)
     return SHOTS
@@ -37,7 +17,7 @@ def shots_dir():
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_reader_finds_menqiu_on_a_phone(seed_data, live_server, phone_page, appoint, menqiu, shots_dir):
+def test_reader_finds_menqiu_on_a_phone(transactional_db, live_server, phone_page, appoint, menqiu, shots_dir):
     appoint(menqiu, OfficerRole.DIRECTOR, name="冯国栋")
     page = phone_page
     page.goto(f"{live_server.url}/")
@@ -57,7 +37,7 @@ def test_reader_finds_menqiu_on_a_phone(seed_data, live_server, phone_page, appo
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_menqiu_account_edits_own_committee_only(
-    seed_data, live_server, desktop_page, committee_officer, browser_login, menqiu, pingpang, make_person, zezhou, shots_dir
+    transactional_db, live_server, desktop_page, committee_officer, browser_login, menqiu, pingpang, make_person, zezhou, shots_dir
 ):
     person = make_person(zezhou, name="郭新委员")
     page = desktop_page

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.urls import reverse
 from django.utils import timezone
 
 ALL_200 = {"anonymous": 200, "no_role": 200, "zezhou": 200, "gaoping": 200, "correspondent": 200, "committee": 200, "staff": 200}
@@ -11,7 +12,7 @@ OWN_ENTRY = {"anonymous": 302, "no_role": 403, "zezhou": 200, "gaoping": 404, "c
 OWN_DRAFT_EDIT = {**OWN_ENTRY, "staff": 403}
 POST_ONLY = {"anonymous": 302, "no_role": 405, "zezhou": 405, "gaoping": 405, "correspondent": 405, "committee": 405, "staff": 405}
 # POST by the owner changes the entry and redirects back to it (302, not the login page).
-OWN_ENTRY_POST = {"anonymous": 302, "no_role": 403, "zezhou": 302, "gaoping": 404, "correspondent": 403, "committee": 403, "staff": 403}
+OWN_ENTRY_POST = {"anonymous": 302, "no_role": 403, "zezhou": "redirect", "gaoping": 404, "correspondent": 403, "committee": 403, "staff": 403}
 AWARD_PDF = {"anonymous": 302, "no_role": 404, "zezhou": 200, "gaoping": 404, "correspondent": 404, "committee": 200, "staff": 200}
 
 
@@ -51,6 +52,8 @@ def make_world(world: dict) -> None:
 
 
 AUTHZ_ROWS = {
+    # The results import of one event (custom admin URL): an empty POST re-shows the form.
+    "admin:events_event_import_results": {"kwargs": lambda w: {"pk": w["event"].pk}, "get": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 200, "staff": 200}, "post": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 200, "staff": 200}},
     "events:event_list": {"kwargs": lambda w: {}, "get": ALL_200, "post": None},
     "events:event_detail": {"kwargs": lambda w: {"pk": w["event"].pk}, "get": ALL_200, "post": None},
     "events:event_calendar": {"kwargs": lambda w: {"pk": w["event"].pk}, "get": ALL_200, "post": None},
@@ -80,3 +83,16 @@ AUTHZ_ROWS = {
     },
     "events_portal:award_certificate": {"kwargs": lambda w: {"pk": w["award_zezhou"].pk}, "get": AWARD_PDF, "post": None},
 }
+
+
+# Free text that the public event page shows (the XSS corpus goes through each, test_xss.py).
+XSS_TARGETS = [
+    {
+        "object": "event", "fields": ["title", "host", "organiser", "venue", "description"],
+        "urls": [lambda w: reverse("events:event_detail", args=[w["event"].pk])], "role": "anonymous",
+    },
+    {
+        "object": "entry_zezhou", "fields": ["team_name"],
+        "urls": [lambda w: reverse("events_portal:entry_detail", args=[w["entry_zezhou"].pk])], "role": "zezhou",
+    },
+]

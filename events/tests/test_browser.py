@@ -13,7 +13,7 @@ SHOTS = os.environ.get("EVENTS_SHOTS", "/tmp/events-shots")
 
 
 @pytest.mark.django_db(transaction=True)
-def test_coordinator_enters_a_team_on_a_phone(reference_data, live_server, phone_page, browser_login, zezhou_coordinator, zezhou, make_person):
+def test_coordinator_enters_a_team_on_a_phone(transactional_db, live_server, phone_page, browser_login, zezhou_coordinator, zezhou, make_person):
     os.makedirs(SHOTS, exist_ok=True)
     event = make_event(title="第六届老年文体艺术节柔力球交流比赛", quota=3)
     item = make_item(event, team_min=2, team_max=3, min_age=60, name="单拍集体规定套路 第十二套")

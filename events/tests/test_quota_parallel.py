@@ -21,7 +21,7 @@ THREADS = 12
 
 
 @pytest.mark.django_db(transaction=True)
-def test_parallel_submissions_end_exactly_at_the_quota(reference_data, zezhou_coordinator, zezhou, make_person):
+def test_parallel_submissions_end_exactly_at_the_quota(transactional_db, zezhou_coordinator, zezhou, make_person):
     item = make_item(make_event(quota=QUOTA), team_min=1, team_max=1)
     people = [make_person(zezhou) for _ in range(THREADS)]
     barrier = threading.Barrier(THREADS)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import is_secretariat
+from common.uploads import validate_image_upload
 
 from .organisations import Organisation, OrgLevel, acting_unit
 
@@ -231,7 +232,7 @@ def evidence_upload_to(instance, filename):
 class EvidencePhoto(models.Model):
     selfcheck = models.ForeignKey(SelfCheck, verbose_name=_("自查"), on_delete=models.CASCADE, related_name="photos")
     item = models.ForeignKey(StandardItem, verbose_name=_("对应条目"), on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    image = models.ImageField(_("佐证照片"), upload_to=evidence_upload_to)
+    image = models.ImageField(_("佐证照片"), upload_to=evidence_upload_to, validators=[validate_image_upload])
     caption = models.CharField(_("说明"), max_length=100, blank=True)
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 

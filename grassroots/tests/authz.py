@@ -7,6 +7,8 @@ county's object answers 404."""
 import datetime as dt
 from decimal import Decimal
 
+from django.urls import reverse
+
 from common.identity import make_id_number
 
 
@@ -50,6 +52,11 @@ def make_world(world: dict) -> None:
         )
         services.inspection_confirm(inspection=inspection, user=world["staff"])
         world[f"rectification_{key}"] = inspection.opened_rectification
+    from grassroots.models import SelfCheck
+
+    world["selfcheck_zezhou"], _ = SelfCheck.objects.get_or_create(
+        campaign=campaign, organisation=world["township_zezhou"], defaults={"summary": "矩阵测试自查小结"},
+    )
 
 
 _PUBLIC = {"anonymous": 200, "no_role": 200, "zezhou": 200, "gaoping": 200, "correspondent": 200, "committee": 200, "staff": 200}
@@ -95,3 +102,16 @@ AUTHZ_ROWS = {
     "grassroots_portal:import": {"kwargs": lambda w: {"kind": "organisations"}, "get": _PORTAL, "post": _PORTAL},
     "grassroots_portal:import_template": {"kwargs": lambda w: {"kind": "people"}, "get": _PORTAL, "post": None},
 }
+
+
+# Free text that public pages show (the XSS corpus goes through each, test_xss.py).
+XSS_TARGETS = [
+    {
+        "object": "venue_zezhou", "fields": ["name", "address"],
+        "urls": [lambda w: reverse("grassroots:venue_detail", args=[w["venue_zezhou"].pk])], "role": "anonymous",
+    },
+    {
+        "object": "team_zezhou", "fields": ["name"],
+        "urls": [lambda w: reverse("grassroots:venue_detail", args=[w["venue_zezhou"].pk])], "role": "anonymous",
+    },
+]

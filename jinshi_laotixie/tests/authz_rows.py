@@ -32,6 +32,10 @@ ROWS = {
     "about": {"get": every(200), "post": every(200)},
     "search": {"get": every(200), "post": every(200)},
     "healthz": {"get": every(200), "post": every(405)},
+    # The benchmark's do-nothing view (require_GET).
+    "bench_baseline": {"get": every(200), "post": every(405)},
+    # An about page staff edit in the admin (made by migration 0002); public, a POST reads it too.
+    "about_page": {"kwargs": lambda w: {"slug": w["site_page"].slug}, "get": every(200), "post": every(200)},
     "robots_txt": {"get": every(200), "post": every(405)},
     "sitemap": {"get": every(200), "post": every(200)},
     # The workbench: any login (a user without a role sees an empty list), never anonymous.

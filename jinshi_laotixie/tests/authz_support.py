@@ -278,7 +278,23 @@ def admin_url(case: Case, world) -> str:
     return reverse(case.key, args=[obj.pk])
 
 
-def admin_expectation(case: Case, role: str, user) -> tuple[object, object]:
+def _model_admin_perms(model, user, obj):
+    """What the ModelAdmin itself allows (its has_*_permission overrides included: a log nobody
+    edits, a rectification only a failed inspection opens, an organisation that is never deleted)."""
+    from django.test import RequestFactory
+
+    model_admin = admin.site._registry[model]
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return {
+        "view": model_admin.has_view_or_change_permission(request, obj),
+        "add": model_admin.has_add_permission(request),
+        "change": model_admin.has_change_permission(request, obj),
+        "delete": model_admin.has_delete_permission(request, obj),
+    }
+
+
+def admin_expectation(case: Case, role: str, user, world=None) -> tuple[object, object]:
     """(expected GET, expected POST) for an admin URL, from the permissions the role holds."""
     kind = case.admin_kind
     if user is None or not (user.is_active and user.is_staff):
@@ -318,6 +334,12 @@ def admin_expectation(case: Case, role: str, user) -> tuple[object, object]:
         return user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
 
     view, add, change, delete = perm("view") or perm("change"), perm("add"), perm("change"), perm("delete")
+    if world is not None:
+        # The committee officer's sample may lie outside their committee (the admin then redirects):
+        # ask their ModelAdmin about the model; ask about the object itself for everyone else.
+        obj = None if role == "committee" or kind in ("changelist", "add", "import", "process_import", "export") else admin_sample(world, case.model)
+        granted = _model_admin_perms(case.model, user, obj)
+        view, add, change, delete = view and granted["view"], add and granted["add"], change and granted["change"], delete and granted["delete"]
     # A committee officer may meet an object outside their committee: the admin then redirects
     # to its index ("does not exist"), which is as good as a refusal.
     scoped = (200, "redirect") if role == "committee" else 200
@@ -339,7 +361,8 @@ def admin_expectation(case: Case, role: str, user) -> tuple[object, object]:
     if kind == "import":
         return (200, 200) if change else (403, 403)
     if kind == "process_import":
-        return ((200, "redirect", 400, 405), (200, "redirect", 400)) if change else (403, 403)
+        # import-export's process_import is POST-only: a GET is refused with 405 before any permission check.
+        return ((200, "redirect", 400, 405), (200, "redirect", 400)) if change else ((403, 405), 403)
     if kind == "export":
         return (200, 200) if view else (403, 403)
     raise LookupError(f"未知的管理后台网址类型 {kind}（{case.key}）")

@@ -92,7 +92,7 @@ def test_every_url_answers_every_role_as_the_table_says(case, world, db):
             expect_get, expect_post = row["get"][role], expected_for(row, "post", role)
         else:
             try:
-                expect_get, expect_post = admin_expectation(case, role, user)
+                expect_get, expect_post = admin_expectation(case, role, user, world)
             except LookupError as exc:
                 pytest.fail(str(exc))
 

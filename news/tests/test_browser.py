@@ -13,23 +13,6 @@ from news.models import Article, ArticleStatus
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def migration_data(transactional_db):
-    """A transactional test that ran earlier flushed the rows data migrations create; put back the
-    ones this test needs (Django's serialized_rollback clashes with groups re-created on flush)."""
-    import importlib
-
-    from django.apps import apps
-
-    from grassroots.models import Organisation
-    from news.models import Section
-
-    if not Organisation.objects.exists():
-        importlib.import_module("grassroots.migrations.0002_tree_rules_and_member_units").create_tree(apps, None)
-    if not Section.objects.exists():
-        importlib.import_module("news.migrations.0002_sections").create_sections(apps, None)
-
-
 def _cover(tmp_path):
     from news.demo import make_cover
 
@@ -39,7 +22,7 @@ def _cover(tmp_path):
 
 
 def test_correspondent_to_publication_on_a_phone(
-    migration_data, live_server, phone_page, browser_login, screenshot, tmp_path, correspondent, staff_user
+    transactional_db, live_server, phone_page, browser_login, screenshot, tmp_path, correspondent, staff_user
 ):
     page = phone_page
     browser_login(page, live_server.url, "tongxun")

@@ -2,9 +2,11 @@
 
 import datetime as dt
 
+from django.urls import reverse
+
 from common.choices import Level
 from grassroots.models import Project
-from training.models import Course, Nomination, NominationStatus
+from training.models import Course, Nomination, NominationStatus, Qualification
 
 ALL_200 = {"anonymous": 200, "no_role": 200, "zezhou": 200, "gaoping": 200, "correspondent": 200, "committee": 200, "staff": 200}
 # Portal pages: coordinators and the secretariat only; correspondents and committee officers are refused.
@@ -33,9 +35,15 @@ def make_world(world: dict) -> None:
             course=world["course_past"], person=person, unit_id=person.member_unit_id, status=NominationStatus.PASSED,
             certificate_number=f"AUTHZ-{key}", certificate_issuer="泽州县老年人体育协会", certificate_date=dt.date(2022, 5, 12),
         )
+    world["qualification_zezhou"] = Qualification.objects.create(
+        person=world["person_zezhou"], kind="referee", project=Project.objects.get(slug="menqiu"), grade="3",
+        certificate_number="AUTHZ-Q1", issuer="泽州县老年人体育协会", issued_on=dt.date(2022, 5, 12),
+    )
 
 
 AUTHZ_ROWS = {
+    # The admin's roster import (a custom admin URL): staff only; the committee officer cannot change courses.
+    "admin:training_course_import_roster": {"kwargs": lambda w: {}, "get": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 403, "staff": 200}, "post": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 403, "staff": 200}},
     "training:course_list": {"kwargs": lambda w: {}, "get": ALL_200, "post": None},
     "training:course_detail": {"kwargs": lambda w: {"pk": w["course_past"].pk}, "get": ALL_200, "post": None},
     "training_portal:index": {"kwargs": lambda w: {}, "get": PORTAL, "post": None},
@@ -47,3 +55,12 @@ AUTHZ_ROWS = {
     "training_portal:reminders": {"kwargs": lambda w: {}, "get": PORTAL, "post": None},
     "training_portal:certificate": {"kwargs": lambda w: {"pk": w["nomination_zezhou"].pk}, "get": ZEZHOU_OWNED, "post": None},
 }
+
+
+# Free text that the public course page shows (the XSS corpus goes through each, test_xss.py).
+XSS_TARGETS = [
+    {
+        "object": "course_past", "fields": ["title", "organiser", "venue", "description"],
+        "urls": [lambda w: reverse("training:course_detail", args=[w["course_past"].pk])], "role": "anonymous",
+    },
+]

@@ -13,7 +13,7 @@ SHOTS = os.environ.get("TRAINING_SHOTS", "/tmp/training-shots")
 
 
 @pytest.mark.django_db(transaction=True)
-def test_coordinator_nominates_three_in_a_browser(reference_data, browser, live_server, browser_login, zezhou_coordinator, zezhou, make_person):
+def test_coordinator_nominates_three_in_a_browser(transactional_db, browser, live_server, browser_login, zezhou_coordinator, zezhou, make_person):
     os.makedirs(SHOTS, exist_ok=True)
     course = make_course(title="柔力球教练员培训班", quota_per_unit=3)
     names = ["王秀英", "李建国", "张玉兰", "赵满仓"]

@@ -17,7 +17,7 @@ from .factories import make_course
 if connection.vendor == "postgresql":
 
     @pytest.mark.django_db(transaction=True)
-    def test_parallel_nominations_end_exactly_at_quota(reference_data, make_person, zezhou, zezhou_coordinator):
+    def test_parallel_nominations_end_exactly_at_quota(transactional_db, make_person, zezhou, zezhou_coordinator):
         from training.services import nominations_create
 
         course = make_course(quota_per_unit=5)
