@@ -92,7 +92,8 @@ def search(request):
             hits = list(provider(request, query, 20))
             if hits:
                 groups.append({"name": name, "kind": hits[0].kind, "hits": hits})
-    return render(request, "search.html", {"query": query, "groups": groups})
+    total = sum(len(group["hits"]) for group in groups)
+    return render(request, "search.html", {"query": query, "groups": groups, "total": total})
 
 
 def _sort_key(task):
