@@ -54,11 +54,16 @@ def home(request):
     return render(request, "home.html", home_context())
 
 
-@public_page("site", "committees")
+@public_page("site", "committees", "grassroots")
 def about(request):
     from committees.selectors import association_leadership
+    from grassroots.models import Organisation
 
-    return render(request, "about.html", {"leadership": association_leadership()})
+    from .models import SitePage
+
+    units = Organisation.objects.member_units().active().order_by("sort_order", "pk")
+    pages = SitePage.objects.published().only("slug", "title", "summary")
+    return render(request, "about.html", {"leadership": association_leadership(), "units": units, "pages": pages})
 
 
 @require_GET

@@ -61,7 +61,8 @@ def test_home_lists_every_namespace_it_shows():
     from jinshi_laotixie import views
 
     namespaces = views.home.public_namespaces if hasattr(views.home, "public_namespaces") else None
-    source = open(views.__file__, encoding="utf-8").read()
+    with open(views.__file__, encoding="utf-8") as handle:
+        source = handle.read()
     decorator = source[source.index("@public_page("):source.index("def home")]
     for ns in ("news", "events", "training", "grassroots", "committees", "site"):
         assert f'"{ns}"' in decorator
@@ -159,3 +160,20 @@ def test_report_index_redirects_to_last_year(client, staff_user):
     response = client.get(reverse("report_index"))
     assert response["Location"] == reverse("report", args=[timezone.localdate().year - 1])
     _ = dt
+
+
+def test_about_lists_pages_member_units_and_hides_private_phones(client, zezhou, gaoping):
+    from jinshi_laotixie import demo
+
+    demo.seed(stdout=__import__("io").StringIO(), password="x")
+    zezhou.contact_person, zezhou.contact_phone, zezhou.phone_public = "张主任", "13903561234", True
+    zezhou.save()
+    gaoping.contact_person, gaoping.contact_phone, gaoping.phone_public = "李秘书", "13903565678", False
+    gaoping.save()
+    html = client.get(reverse("about")).content.decode()
+    assert "协会章程" in html and reverse("about_page", args=["zhangcheng"]) in html
+    assert zezhou.name in html and gaoping.name in html
+    assert "13903561234" in html and "张主任" in html
+    assert "13903565678" not in html and "李秘书" not in html
+    page = client.get(reverse("about_page", args=["zhangcheng"])).content.decode()
+    assert "第一章 总则" in page
