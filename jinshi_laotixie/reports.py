@@ -66,10 +66,10 @@ def _festival_part(year: int, figures: dict) -> Part:
         part.rows.append([festival.title, n_events, n_entries, n_people])
         held += n_events
         people += n_people
-        part.sentences.append(
-            _("成功举办了%(title)s，共举办交流比赛%(events)s项，%(entries)s支队伍、%(people)s名老年人参赛。")
-            % {"title": festival.title, "events": n_events, "entries": n_entries, "people": n_people}
-        )
+        sentence = _("成功举办了%(title)s，共举办交流比赛%(events)s项") % {"title": festival.title, "events": n_events}
+        if n_entries:
+            sentence += _("，%(entries)s支队伍、%(people)s名老年人参赛") % {"entries": n_entries, "people": n_people}
+        part.sentences.append(sentence + "。")
     figures["festival_contests"] = held
     figures["festival_people"] = people
     return part
