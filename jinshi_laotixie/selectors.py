@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 @dataclass
@@ -72,11 +73,11 @@ def unit_figures(unit, year: int) -> list[tuple[str, int]]:
         total=Count("id"), trained=Count("id", filter=Q(status__in=TRAINED_STATUSES))
     )
     return [
-        ("健身骨干和会员", people),
-        ("基层组织", orgs),
-        ("健身队伍", teams),
-        ("赛事报名", entries),
-        ("获奖", awards),
-        ("培训推荐", nominations["total"]),
-        ("参加培训", nominations["trained"]),
+        (_("健身骨干和会员"), people),
+        (_("基层组织"), orgs),
+        (_("健身队伍"), teams),
+        (_("赛事报名"), entries),
+        (_("获奖"), awards),
+        (_("培训推荐"), nominations["total"]),
+        (_("参加培训"), nominations["trained"]),
     ]
