@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import about_views, bench_views, views
+from . import about_views, bench_views, dashboard, report_views, views
 
 admin.site.site_header = _("晋城市老年人体育协会 管理后台")
 admin.site.site_title = _("市老体协管理后台")
@@ -24,6 +24,11 @@ urlpatterns = [
     path("about/<slug:slug>/", about_views.about_page, name="about_page"),
     path("search/", views.search, name="search"),
     path("portal/", views.workbench, name="portal"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("reports/", report_views.report_index, name="report_index"),
+    path("reports/<int:year>/", report_views.report, name="report"),
+    path("reports/<int:year>/report.xlsx", report_views.report_xlsx, name="report_xlsx"),
+    path("reports/<int:year>/report.docx", report_views.report_docx, name="report_docx"),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("find/", include("grassroots.urls")),

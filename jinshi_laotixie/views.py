@@ -1,5 +1,6 @@
 """Site-wide pages: these may import every app; no app imports this module."""
 
+import datetime as dt
 import re
 
 from django.contrib.auth.decorators import login_required
@@ -8,6 +9,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -47,14 +49,21 @@ SITEMAPS = _SitemapIndex()
 
 @public_page("news", "events", "committees", "training", "grassroots", "site")
 def home(request):
-    return render(request, "home.html")
+    from .selectors import home_context
+
+    return render(request, "home.html", home_context())
 
 
-@public_page("site", "committees")
+@public_page("site", "committees", "grassroots")
 def about(request):
     from committees.selectors import association_leadership
+    from grassroots.models import Organisation
 
-    return render(request, "about.html", {"leadership": association_leadership()})
+    from .models import SitePage
+
+    units = Organisation.objects.member_units().active().order_by("sort_order", "pk")
+    pages = SitePage.objects.published().only("slug", "title", "summary")
+    return render(request, "about.html", {"leadership": association_leadership(), "units": units, "pages": pages})
 
 
 @require_GET
@@ -88,15 +97,47 @@ def search(request):
             hits = list(provider(request, query, 20))
             if hits:
                 groups.append({"name": name, "kind": hits[0].kind, "hits": hits})
-    return render(request, "search.html", {"query": query, "groups": groups})
+    total = sum(len(group["hits"]) for group in groups)
+    return render(request, "search.html", {"query": query, "groups": groups, "total": total})
+
+
+def _sort_key(task):
+    from .reminders import _as_date
+
+    due = _as_date(task.due)
+    return (due is None, due or dt.date.max, task.title)
 
 
 @login_required
 def workbench(request):
+    from accounts.roles import is_correspondent, is_secretariat
+    from grassroots.models.organisations import acting_unit
+    from news.models import Article
+    from news.models.articles import EDITABLE_STATUSES
+
+    from .selectors import unit_figures
+
     tasks = []
     for provider in registry.workbench_providers.values():
         tasks.extend(provider(request))
-    return render(request, "portal/workbench.html", {"tasks": tasks})
+    tasks.sort(key=_sort_key)
+    year = timezone.localdate().year
+    staff = is_secretariat(request.user)
+    unit = None if staff else acting_unit(request.user)
+    drafts = []
+    if is_correspondent(request.user) or unit is not None:
+        drafts = list(
+            Article.objects.by_writer(request.user).filter(status__in=EDITABLE_STATUSES).select_related("section").order_by("-updated_at", "-pk")[:10]
+        )
+    return render(request, "portal/workbench.html", {
+        "tasks": tasks,
+        "today": timezone.localdate(),
+        "year": year,
+        "unit": unit,
+        "figures": unit_figures(unit, year) if unit is not None else [],
+        "drafts": drafts,
+        "staff": staff,
+    })
 
 
 def permission_denied(request, exception=None):

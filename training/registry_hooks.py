@@ -1,6 +1,7 @@
 """What training offers the site-wide pages: search hits, workbench tasks, a sitemap."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Count, Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,10 +35,12 @@ def workbench_tasks(request):
             title=_("推荐人员参加：%(title)s") % {"title": course.title},
             url=reverse("training_portal:nominate", args=[course.pk]), due=course.nomination_closes, kind=_("培训"),
         ))
-    expiring = expiring_qualifications(user, today).count()
-    if expiring:
+    # The earliest expiry is the task's date, so the workbench sorts it and send_reminders mails it.
+    expiring = expiring_qualifications(user, today).order_by().aggregate(n=Count("id"), first=Min("expires_on"))
+    if expiring["n"]:
         tasks.append(WorkbenchTask(
-            title=_("%(n)d项资格证书将在90天内到期") % {"n": expiring}, url=reverse("training_portal:reminders"), kind=_("培训"),
+            title=_("%(n)d项资格证书将在90天内到期") % {"n": expiring["n"]}, url=reverse("training_portal:reminders"), kind=_("培训"),
+            due=expiring["first"],
             note=_("请提醒本人及时复训或换证。"),
         ))
     return tasks

@@ -68,4 +68,10 @@ PLACEHOLDER_ROWS = {
 SKIP = {
     # Serves MEDIA_ROOT only when DEBUG is on (development); never mounted in tests or production.
     "^media/(?P<path>.*)$": "DEBUG-only media serving",
+    # Issue 8 (site): staff-only dashboard and annual report; a coordinator gets 403, never figures.
+    "dashboard": {"get": every(403, anonymous=302, staff=200), "post": every(403, anonymous=302, staff=200)},
+    "report_index": {"get": every(403, anonymous=302, staff="redirect"), "post": every(403, anonymous=302, staff="redirect")},
+    "report": {"kwargs": lambda w: {"year": 2022}, "get": every(403, anonymous=302, staff=200), "post": every(403, anonymous=302, staff=200)},
+    "report_xlsx": {"kwargs": lambda w: {"year": 2022}, "get": every(403, anonymous=302, staff=200), "post": every(403, anonymous=302, staff=200)},
+    "report_docx": {"kwargs": lambda w: {"year": 2022}, "get": every(403, anonymous=302, staff=200), "post": every(403, anonymous=302, staff=200)},
 }
