@@ -133,6 +133,9 @@ def _set_vectors(model, rows: list[tuple[int, str, str]]) -> None:
 def seed(*, scale: float, rng: random.Random, stdout) -> None:
     wanted = counts(scale)
     sections = list(Section.objects.active().order_by("pk")) or list(Section.objects.order_by("pk"))
+    if not sections:
+        stdout.write("  news: 没有栏目（先运行 seed_demo），不载入文章")
+        wanted["articles"] = 0
     units = list(Organisation.objects.member_units().order_by("pk"))
     projects = [p.name for p in Project.objects.active().order_by("pk")] or ["柔力球"]
     covers = _covers(rng)
