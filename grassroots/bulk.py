@@ -111,6 +111,7 @@ def reset(*, stdout) -> None:
     bulk_orgs = Organisation.objects.filter(slug__startswith=MARKER)
     org_ids = bulk_orgs.values("pk")
     db = Organisation.objects.db
+    _refuse_foreign_references()
     InspectionScore.objects.filter(inspection__organisation__in=org_ids)._raw_delete(db)
     Inspection.objects.filter(organisation__in=org_ids)._raw_delete(db)
     SelfCheckAnswer.objects.filter(selfcheck__organisation__in=org_ids)._raw_delete(db)
@@ -125,6 +126,30 @@ def reset(*, stdout) -> None:
     for level in (OrgLevel.VILLAGE, OrgLevel.TOWNSHIP):
         Organisation.objects.filter(slug__startswith=MARKER, level=level)._raw_delete(Organisation.objects.db)
     stdout.write("  grassroots: 已删除批量数据")
+
+
+def _refuse_foreign_references() -> None:
+    """Rows of other apps that are not bulk rows but point at bulk people (the apps' own resets ran
+    before this one): deleting the people would fail only at COMMIT with a bare foreign-key error.
+    It happens when demo data was loaded after bulk data (a demo picked bulk organisations)."""
+    from django.core.management.base import CommandError
+    from django.db import models
+
+    found = []
+    for rel in Person._meta.related_objects:
+        model = rel.related_model
+        if model._meta.app_label == "grassroots" or getattr(rel, "on_delete", None) is not models.PROTECT:
+            continue
+        if model.__name__.startswith("Historical"):
+            continue
+        count = model._base_manager.filter(**{f"{rel.field.name}__organisation__slug__startswith": MARKER}).count()
+        if count:
+            found.append(f"{model._meta.label} {count}")
+    if found:
+        raise CommandError(
+            "这些非批量数据引用了批量人员，无法只删除批量数据：" + "，".join(found)
+            + "。请重建数据库（先 seed_demo 再 seed_bulk）。"
+        )
 
 
 def _progress(stdout, label: str, done: int, total: int) -> None:
