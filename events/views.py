@@ -60,6 +60,9 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+CALENDAR_PAST_DAYS = 365
+
+
 @public_page("events")
 def calendar_feed(request):
     events = selectors.public_events()
@@ -67,6 +70,10 @@ def calendar_feed(request):
         events = events.filter(project__slug=request.GET["project"])
     if request.GET.get("committee"):
         events = events.filter(committee__slug=request.GET["committee"])
+    # A subscribed calendar needs what is coming and the recent past, not ten years of events
+    # (5,000 at scale made every fetch a multi-second, megabyte response).
+    since = timezone.localdate() - dt.timedelta(days=CALENDAR_PAST_DAYS)
+    events = events.filter(end_date__gte=since)
     return _ics_response(calendar_bytes(events.order_by("start_date", "pk"), request.build_absolute_uri("/")), "jincheng-events.ics")
 
 

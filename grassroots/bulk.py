@@ -8,12 +8,34 @@ Rows are inserted with bulk_create, so no history rows are written (simple-histo
 import datetime as dt
 import random
 from collections.abc import Iterator
+from decimal import Decimal
 
 from common.identity import make_id_number
 
-from .models import Organisation, OrgLevel, Person, PersonRole, Project, Team, Venue, VenueKind
+from .models import (
+    Campaign,
+    Inspection,
+    InspectionResult,
+    InspectionScore,
+    Organisation,
+    OrgLevel,
+    Person,
+    PersonRole,
+    Project,
+    SelfCheck,
+    SelfCheckAnswer,
+    SelfCheckStatus,
+    Standard,
+    Team,
+    Venue,
+    VenueKind,
+)
 
 MARKER = "bulk-"
+# Bulk campaigns (ten years of 六有 self-checks and inspections of the bulk organisations) carry a
+# zero-width space at the end of their title.
+CAMPAIGN_MARK = "\u200b"
+CAMPAIGNS = 10
 BATCH = 2000
 
 # Per-unit share of townships and the GB/T 2260 region code their people's ID numbers start with.
@@ -44,10 +66,18 @@ SURNAMES = (
 GIVEN_MALE = "建国军华明伟强平志刚文德成海林忠福贵宝山生永发兴春庆红俊玉新才荣中祥茂富顺昌"
 GIVEN_FEMALE = "秀英兰芳玉珍桂凤华丽萍霞红梅琴云燕敏娟翠巧彩莲香月花淑惠静素爱慧芬菊"
 VENUE_KINDS = [
-    ("文化广场", VenueKind.OUTDOOR), ("健身广场", VenueKind.OUTDOOR), ("老年活动中心", VenueKind.INDOOR),
-    ("门球场", VenueKind.OUTDOOR), ("综合文化服务中心", VenueKind.INDOOR), ("体育公园", VenueKind.OUTDOOR),
-    ("乒乓球室", VenueKind.INDOOR), ("棋牌室", VenueKind.INDOOR), ("气排球场", VenueKind.OUTDOOR),
-    ("全民健身路径", VenueKind.OUTDOOR), ("多功能活动室", VenueKind.INDOOR), ("河滨健身步道", VenueKind.OUTDOOR),
+    ("文化广场", VenueKind.OUTDOOR),
+    ("健身广场", VenueKind.OUTDOOR),
+    ("老年活动中心", VenueKind.INDOOR),
+    ("门球场", VenueKind.OUTDOOR),
+    ("综合文化服务中心", VenueKind.INDOOR),
+    ("体育公园", VenueKind.OUTDOOR),
+    ("乒乓球室", VenueKind.INDOOR),
+    ("棋牌室", VenueKind.INDOOR),
+    ("气排球场", VenueKind.OUTDOOR),
+    ("全民健身路径", VenueKind.OUTDOOR),
+    ("多功能活动室", VenueKind.INDOOR),
+    ("河滨健身步道", VenueKind.OUTDOOR),
 ]
 TEAM_SUFFIXES = ["队", "健身队", "协会", "爱好者队", "老年队", "代表队"]
 HOURS = ["每天 6:00—21:00", "每天 7:00—20:00", "周一至周五 8:00—18:00", "全天开放", "每天 6:30—11:00，15:00—20:00"]
@@ -69,6 +99,9 @@ def bulk_counts() -> dict[str, int]:
         "people": Person.objects.filter(organisation__slug__startswith=MARKER).count(),
         "venues": Venue.objects.filter(organisation__slug__startswith=MARKER).count(),
         "teams": Team.objects.filter(organisation__slug__startswith=MARKER).count(),
+        "campaigns": Campaign.objects.filter(title__endswith=CAMPAIGN_MARK).count(),
+        "selfchecks": SelfCheck.objects.filter(organisation__slug__startswith=MARKER).count(),
+        "inspections": Inspection.objects.filter(organisation__slug__startswith=MARKER).count(),
     }
 
 
@@ -77,6 +110,13 @@ def reset(*, stdout) -> None:
     write a history row for each through simple-history's signals."""
     bulk_orgs = Organisation.objects.filter(slug__startswith=MARKER)
     org_ids = bulk_orgs.values("pk")
+    db = Organisation.objects.db
+    _refuse_foreign_references()
+    InspectionScore.objects.filter(inspection__organisation__in=org_ids)._raw_delete(db)
+    Inspection.objects.filter(organisation__in=org_ids)._raw_delete(db)
+    SelfCheckAnswer.objects.filter(selfcheck__organisation__in=org_ids)._raw_delete(db)
+    SelfCheck.objects.filter(organisation__in=org_ids)._raw_delete(db)
+    Campaign.objects.filter(title__endswith=CAMPAIGN_MARK)._raw_delete(db)
     # Rows elsewhere that point at bulk rows with SET_NULL (teams' leaders and venues are bulk too).
     Team.objects.filter(organisation__in=org_ids)._raw_delete(Team.objects.db)
     Venue.projects.through.objects.filter(venue__organisation__in=org_ids)._raw_delete(Venue.objects.db)
@@ -86,6 +126,30 @@ def reset(*, stdout) -> None:
     for level in (OrgLevel.VILLAGE, OrgLevel.TOWNSHIP):
         Organisation.objects.filter(slug__startswith=MARKER, level=level)._raw_delete(Organisation.objects.db)
     stdout.write("  grassroots: 已删除批量数据")
+
+
+def _refuse_foreign_references() -> None:
+    """Rows of other apps that are not bulk rows but point at bulk people (the apps' own resets ran
+    before this one): deleting the people would fail only at COMMIT with a bare foreign-key error.
+    It happens when demo data was loaded after bulk data (a demo picked bulk organisations)."""
+    from django.core.management.base import CommandError
+    from django.db import models
+
+    found = []
+    for rel in Person._meta.related_objects:
+        model = rel.related_model
+        if model._meta.app_label == "grassroots" or getattr(rel, "on_delete", None) is not models.PROTECT:
+            continue
+        if model.__name__.startswith("Historical"):
+            continue
+        count = model._base_manager.filter(**{f"{rel.field.name}__organisation__slug__startswith": MARKER}).count()
+        if count:
+            found.append(f"{model._meta.label} {count}")
+    if found:
+        raise CommandError(
+            "这些非批量数据引用了批量人员，无法只删除批量数据：" + "，".join(found)
+            + "。请重建数据库（先 seed_demo 再 seed_bulk）。"
+        )
 
 
 def _progress(stdout, label: str, done: int, total: int) -> None:
@@ -143,13 +207,22 @@ def seed(*, scale: float, rng: random.Random, stdout) -> None:
         suffixes = TOWNSHIP_SUFFIXES if unit.unit_kind == "county" else SECTOR_BRANCH_SUFFIXES
         taken = set(Organisation.objects.filter(parent=unit).values_list("name", flat=True))
         for order, name in enumerate(_unique_names(rng, share, suffixes, taken), start=1):
-            townships.append(Organisation(
-                name=name, slug=f"{MARKER}t{next(sequence):06d}", level=OrgLevel.TOWNSHIP, parent=unit,
-                member_unit_id=unit.pk, sort_order=order, address=f"山西省晋城市{unit.short_name}{name}",
-                contact_person=_person_name(rng, rng.choice("MF")), contact_phone=_mobile(rng, set()),
-                founded_on=dt.date(rng.randint(1995, 2020), rng.randint(1, 12), rng.randint(1, 28)),
-                team_count=rng.randint(2, 30), activist_count=rng.randint(5, 80),
-            ))
+            townships.append(
+                Organisation(
+                    name=name,
+                    slug=f"{MARKER}t{next(sequence):06d}",
+                    level=OrgLevel.TOWNSHIP,
+                    parent=unit,
+                    member_unit_id=unit.pk,
+                    sort_order=order,
+                    address=f"山西省晋城市{unit.short_name}{name}",
+                    contact_person=_person_name(rng, rng.choice("MF")),
+                    contact_phone=_mobile(rng, set()),
+                    founded_on=dt.date(rng.randint(1995, 2020), rng.randint(1, 12), rng.randint(1, 28)),
+                    team_count=rng.randint(2, 30),
+                    activist_count=rng.randint(5, 80),
+                )
+            )
     townships = _batched_create(Organisation, townships, stdout=stdout, label="乡镇/街道")
 
     villages: list[Organisation] = []
@@ -157,12 +230,19 @@ def seed(*, scale: float, rng: random.Random, stdout) -> None:
     for township, share in zip(townships, _split(wanted["villages"], [1] * len(townships)), strict=True):
         unit = unit_of[township.member_unit_id]
         for order, name in enumerate(_unique_names(rng, share, VILLAGE_SUFFIXES, set()), start=1):
-            villages.append(Organisation(
-                name=name, slug=f"{MARKER}v{next(sequence):06d}", level=OrgLevel.VILLAGE, parent=township,
-                member_unit_id=township.member_unit_id, sort_order=order,
-                address=f"山西省晋城市{unit.short_name}{township.name}{name}",
-                team_count=rng.randint(0, 8), activist_count=rng.randint(0, 20),
-            ))
+            villages.append(
+                Organisation(
+                    name=name,
+                    slug=f"{MARKER}v{next(sequence):06d}",
+                    level=OrgLevel.VILLAGE,
+                    parent=township,
+                    member_unit_id=township.member_unit_id,
+                    sort_order=order,
+                    address=f"山西省晋城市{unit.short_name}{township.name}{name}",
+                    team_count=rng.randint(0, 8),
+                    activist_count=rng.randint(0, 20),
+                )
+            )
     villages = _batched_create(Organisation, villages, stdout=stdout, label="村/社区")
     grassroots = townships + villages
     region = {units[s].pk: UNIT_WEIGHTS[s][1] for s in slugs}
@@ -182,12 +262,18 @@ def seed(*, scale: float, rng: random.Random, stdout) -> None:
                 seen_ids.add(id_number)
                 break
             birth -= dt.timedelta(days=1)
-        people.append(Person(
-            name=_person_name(rng, gender), gender=gender, birth_date=birth, id_number=id_number,
-            phone=_mobile(rng, seen_phones) if rng.random() < 0.85 else "",
-            organisation_id=org.pk, member_unit_id=org.member_unit_id,
-            role=rng.choices(list(PersonRole), weights=[80, 10, 4, 3, 1, 1, 1])[0],
-        ))
+        people.append(
+            Person(
+                name=_person_name(rng, gender),
+                gender=gender,
+                birth_date=birth,
+                id_number=id_number,
+                phone=_mobile(rng, seen_phones) if rng.random() < 0.85 else "",
+                organisation_id=org.pk,
+                member_unit_id=org.member_unit_id,
+                role=rng.choices(list(PersonRole), weights=[80, 10, 4, 3, 1, 1, 1])[0],
+            )
+        )
     people = _batched_create(Person, people, stdout=stdout, label="人员")
 
     venues: list[Venue] = []
@@ -200,10 +286,17 @@ def seed(*, scale: float, rng: random.Random, stdout) -> None:
         while name in taken:
             name, number = f"{org.name}{kind_name}{number}号", number + 1
         taken.add(name)
-        venues.append(Venue(
-            organisation_id=org.pk, name=name, kind=kind, address=f"{org.address}{rng.randint(1, 200)}号",
-            area_m2=rng.randint(60, 6000), opening_hours=rng.choice(HOURS), is_public=rng.random() < 0.95,
-        ))
+        venues.append(
+            Venue(
+                organisation_id=org.pk,
+                name=name,
+                kind=kind,
+                address=f"{org.address}{rng.randint(1, 200)}号",
+                area_m2=rng.randint(60, 6000),
+                opening_hours=rng.choice(HOURS),
+                is_public=rng.random() < 0.95,
+            )
+        )
     venues = _batched_create(Venue, venues, stdout=stdout, label="场地")
     links = [
         Venue.projects.through(venue_id=venue.pk, project_id=project.pk)
@@ -233,16 +326,120 @@ def seed(*, scale: float, rng: random.Random, stdout) -> None:
         taken.add(name)
         start = dt.time(rng.choice((6, 7, 8, 9, 15, 16, 19)), rng.choice((0, 30)))
         members = people_by_org.get(org.pk, [])
-        teams.append(Team(
-            organisation_id=org.pk, project_id=project.pk, name=name,
-            leader_id=rng.choice(members).pk if members else None,
-            member_count=rng.randint(6, 60),
-            venue_id=rng.choice(venues_by_org[org.pk]).pk if org.pk in venues_by_org else None,
-            weekdays=rng.choice(("1234567", "135", "246", "12345", "67", "1357")),
-            start_time=start, end_time=dt.time(start.hour + rng.choice((1, 2)), start.minute),
-            is_active=rng.random() < 0.92,
-        ))
+        teams.append(
+            Team(
+                organisation_id=org.pk,
+                project_id=project.pk,
+                name=name,
+                leader_id=rng.choice(members).pk if members else None,
+                member_count=rng.randint(6, 60),
+                venue_id=rng.choice(venues_by_org[org.pk]).pk if org.pk in venues_by_org else None,
+                weekdays=rng.choice(("1234567", "135", "246", "12345", "67", "1357")),
+                start_time=start,
+                end_time=dt.time(start.hour + rng.choice((1, 2)), start.minute),
+                is_active=rng.random() < 0.92,
+            )
+        )
     _batched_create(Team, teams, stdout=stdout, label="队伍")
+    _seed_campaigns(rng=rng, stdout=stdout, townships=townships, villages=villages, scale=scale)
+
+
+def _seed_campaigns(*, rng: random.Random, stdout, townships: list, villages: list, scale: float) -> None:
+    """Ten yearly campaigns: a self-check from most bulk organisations, inspections of a third,
+    with an answer and a score per standard item."""
+    standard = Standard.objects.order_by("-version").first()
+    if standard is None:
+        return
+    items = list(standard.items.order_by("sort_order", "pk"))
+    taken = set(Campaign.objects.values_list("year", flat=True))
+    years = [year for year in range(dt.date.today().year - 1, 1990, -1) if year not in taken][:CAMPAIGNS]
+    campaigns = _batched_create(
+        Campaign,
+        [
+            Campaign(
+                year=year,
+                title="基层组织建设年活动验收评比" + CAMPAIGN_MARK,
+                standard=standard,
+                document_number=f"晋市老体字〔{year}〕1号",
+                selfcheck_deadline=dt.date(year, 9, 30),
+                inspection_start=dt.date(year, 10, 10),
+                inspection_end=dt.date(year, 11, 30),
+            )
+            for year in sorted(years)
+        ],
+        stdout=stdout,
+        label="验收活动",
+    )
+    orgs = townships + villages
+    now = dt.datetime.now(dt.UTC)
+    selfchecks, inspections = [], []
+    for campaign in campaigns:
+        for org in orgs:
+            if rng.random() < 0.8:
+                submitted = rng.random() < 0.9
+                selfchecks.append(
+                    SelfCheck(
+                        campaign_id=campaign.pk,
+                        organisation_id=org.pk,
+                        status=SelfCheckStatus.SUBMITTED if submitted else SelfCheckStatus.DRAFT,
+                        has_annual_plan=rng.random() < 0.8,
+                        committee_complete=rng.random() < 0.85,
+                        regular_activities=rng.randint(1, 14),
+                        holiday_events=rng.randint(0, 8),
+                        activists_trained=rng.randint(0, 20),
+                        records_archived=rng.random() < 0.7,
+                        summary="对照“六有”标准逐项自查，组织健全，活动经常。",
+                        submitted_at=now if submitted else None,
+                    )
+                )
+            if rng.random() < 0.33:
+                inspections.append(
+                    Inspection(
+                        campaign_id=campaign.pk,
+                        organisation_id=org.pk,
+                        inspected_on=campaign.inspection_start + dt.timedelta(days=rng.randint(0, 40)),
+                        inspectors="市老体协验收组",
+                    )
+                )
+    selfchecks = _batched_create(SelfCheck, selfchecks, stdout=stdout, label="自查")
+    _batched_create(
+        SelfCheckAnswer,
+        [
+            SelfCheckAnswer(selfcheck_id=check.pk, item_id=item.pk, met=rng.random() < 0.85)
+            for check in selfchecks
+            for item in items
+        ],
+        stdout=stdout,
+        label="自查条目",
+    )
+    scores = []
+    for inspection in inspections:
+        total = 0
+        for item in items:
+            score = Decimal(str(round(rng.uniform(0.5, 1.0) * float(item.max_score), 1)))
+            total += float(score)
+            scores.append((inspection, item, score))
+        maximum = sum(float(item.max_score) for item in items) or 1
+        result = (
+            InspectionResult.EXCELLENT
+            if total / maximum >= 0.9
+            else InspectionResult.PASS
+            if total / maximum >= 0.6
+            else InspectionResult.FAIL
+        )
+        inspection.total_score = round(total, 1)
+        inspection.proposed_result = result
+        inspection.result = result if rng.random() < 0.9 else ""
+    inspections = _batched_create(Inspection, inspections, stdout=stdout, label="验收")
+    _batched_create(
+        InspectionScore,
+        [
+            InspectionScore(inspection_id=inspection.pk, item_id=item.pk, score=score, met=float(score) >= 0.6 * float(item.max_score))
+            for inspection, item, score in scores
+        ],
+        stdout=stdout,
+        label="验收评分",
+    )
 
 
 def units_by_pk(units: dict[str, Organisation]) -> dict[int, Organisation]:

@@ -9,6 +9,8 @@ from import_export import resources
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from grassroots.admin import MemberUnitFilter
+
 from . import services
 from .csp import allow_editor
 from .forms import DocumentForm, ReturnForm
@@ -47,12 +49,20 @@ class ArticlePhotoInline(admin.TabularInline):
     fields = ("image", "caption", "sort_order")
 
 
+class ArticleUnitFilter(MemberUnitFilter):
+    """The eight member units, not every organisation of the tree (thousands at scale)."""
+
+    parameter_name = "unit__id__exact"
+    lookup = "unit_id"
+
+
 @admin.register(Article)
 class ArticleAdmin(EditorAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [ArticleResource]
     list_display = ("title", "section", "status", "unit", "author", "published_at", "pinned", "updated_at")
-    list_filter = ("status", "section", "pinned", "unit")
+    list_filter = ("status", "section", "pinned", ArticleUnitFilter)
     list_select_related = ("section", "unit", "author")
+    show_full_result_count = False
     search_fields = ("title", "summary", "byline")
     date_hierarchy = "published_at"
     autocomplete_fields = ("author", "committee", "event")

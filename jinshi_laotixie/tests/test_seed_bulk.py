@@ -95,7 +95,7 @@ def test_reset_deletes_only_bulk_rows_and_writes_no_history(db, zezhou):
     seed()
     assert Person.history.count() == history_before
     seed("--delete")
-    assert bulk.bulk_counts() == {"townships": 0, "villages": 0, "people": 0, "venues": 0, "teams": 0}
+    assert set(bulk.bulk_counts().values()) == {0}
     assert Person.objects.filter(pk=real.pk).exists()
     assert Organisation.objects.filter(pk=township.pk).exists()
     assert Organisation.objects.member_units().count() == 8
@@ -134,3 +134,21 @@ def test_contract_other_apps_plug_in(db, monkeypatch):
     assert [call[1] for call in seeds] == ["grassroots", "events", "grassroots", "events"]
     assert seeds[0][3] == seeds[2][3] != seeds[1][3]  # per-app generator: same per app, different between apps
     assert [call for call in calls if call[0] == "reset"] == [("reset", "events"), ("reset", "grassroots")]
+
+
+def test_campaigns_of_selfchecks_and_inspections(db):
+    from grassroots.models import Campaign, Inspection, InspectionScore, SelfCheck, SelfCheckAnswer
+
+    seed()
+    counts = bulk.bulk_counts()
+    assert counts["campaigns"] == (bulk.CAMPAIGNS if Campaign.objects.exists() else 0)
+    if counts["campaigns"]:
+        assert counts["selfchecks"] > 0
+        checks = SelfCheck.objects.filter(organisation__slug__startswith="bulk-")
+        assert SelfCheckAnswer.objects.filter(selfcheck__in=checks).count() == checks.count() * checks.first().campaign.standard.items.count()
+        for inspection in Inspection.objects.prefetch_related("scores")[:20]:
+            assert inspection.total_score == sum(score.score for score in inspection.scores.all())
+    seed("--reset")
+    call_command("seed_bulk", "--delete", "--force", stdout=io.StringIO())
+    assert not Campaign.objects.filter(title__endswith=bulk.CAMPAIGN_MARK).exists()
+    assert not InspectionScore.objects.exists()
