@@ -1,5 +1,8 @@
 """Demo data of the site pages: the 章程 about page (the other about pages come with migration 0002)."""
 
+from common.html import sanitize_rich_text
+from common.seeding import quiet_update_or_create
+
 from .models import SitePage
 
 ZHANGCHENG = (
@@ -13,13 +16,15 @@ ZHANGCHENG = (
     "<h2>第三章 会员</h2>"
     "<p>第四条 各县（市、区）老体协、市老体协金融分会、晋能装备制造集团老体协为本会会员单位。</p>"
     "<h2>第四章 组织机构</h2>"
-    "<p>第五条 本会设会长、副会长、秘书长，下设秘书处和各体育专项委员会，负责日常工作和专项活动。</p>"
+    "<p>第五条 本会设主席、常务副主席、副主席、秘书长，下设秘书处和各体育专项委员会，负责日常工作和专项活动。</p>"
 )
 
 
 def seed(*, stdout, password):
-    SitePage.objects.update_or_create(
+    # Compared after sanitising, as save() stores it, so a second run finds nothing to change.
+    quiet_update_or_create(
+        SitePage,
         slug="zhangcheng",
-        defaults={"title": "协会章程", "summary": "晋城市老年人体育协会章程（摘要）", "body": ZHANGCHENG, "sort_order": 15},
+        defaults={"title": "协会章程", "summary": "晋城市老年人体育协会章程（摘要）", "body": sanitize_rich_text(ZHANGCHENG), "sort_order": 15},
     )
     stdout.write("  关于协会：章程页面")
