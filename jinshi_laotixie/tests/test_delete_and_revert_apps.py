@@ -66,22 +66,3 @@ def test_an_organisation_is_never_deleted_in_the_admin(db):
     assert Organisation.objects.filter(pk=world["org_zezhou"].pk).exists()
 
 
-def test_an_entry_deleted_in_the_admin_comes_back_from_its_history(db):
-    from events.models import Entry
-
-    world = build_world()
-    entry = world["entry_gaoping"]
-    entry.save()
-    pk = entry.pk
-    client = Client()
-    client.force_login(world["staff"])
-    response = client.post(reverse("admin:events_entry_delete", args=[pk]), {"post": "yes"})
-    if Entry.objects.filter(pk=pk).exists():
-        return  # blocked: nothing to restore
-    assert response.status_code == 302
-    version = Entry.history.filter(id=pk).exclude(history_type="-").order_by("-history_id").first()
-    url = reverse("admin:events_entry_simple_history", args=[pk, version.history_id])
-    page = client.get(url)
-    assert page.status_code == 200
-    client.post(url, _revert_data(page))
-    assert Entry.objects.get(pk=pk).team_name == entry.team_name
