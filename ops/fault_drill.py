@@ -273,7 +273,7 @@ def main(argv=None):
         found = set(User.objects.filter(username__startswith="drill-").values_list("username", flat=True))
         missing = [name for name in acknowledged if name not in found]
 
-        during = [s for t, p, s in load.results if p == "/healthz/" and stopped_at + 0.2 < t < up_at]
+        during = [s for t, p, s in load.results if p == "/healthz/" and stopped_at + 0.2 < t < start_began - 0.2]  # clear of both edges of the outage
         statuses = Counter(str(s) for _t, _p, s in load.results)
         report = {
             "port": cluster.port,
