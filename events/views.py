@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -15,16 +14,22 @@ from .filters import EventFilter
 from .models import Event, Festival
 
 
+PER_PAGE = 20
+
+
 @public_page("events")
 def event_list(request):
+    """Upcoming and running events first (soonest first), then past ones (newest first), 20 to a
+    page; see selectors.upcoming_first_page for why it is not one ORDER BY."""
     event_filter = EventFilter(request.GET, queryset=selectors.public_events())
-    events = event_filter.qs.upcoming_first() if event_filter.is_valid() else selectors.public_events().none()
-    page_obj = Paginator(events, 20).get_page(request.GET.get("page"))
+    events = event_filter.qs if event_filter.is_valid() else selectors.public_events().none()
+    today = timezone.localdate()
+    page_obj = selectors.upcoming_first_page(events, request.GET.get("page"), PER_PAGE, today=today)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "events/event_list.html", {
         "filter": event_filter, "page_obj": page_obj, "events": page_obj.object_list,
-        "query_string": query.urlencode(), "today": timezone.localdate(), "years": selectors.event_years(),
+        "query_string": query.urlencode(), "today": today, "years": selectors.event_years(),
     })
 
 

@@ -28,7 +28,7 @@ def home_context(today: dt.date | None = None) -> dict:
     from news.models import Article, Document
 
     today = today or timezone.localdate()
-    articles = Article.objects.published().select_related("section")
+    articles = Article.objects.published().for_list()
     notices = [
         Notice(a.title, a.get_absolute_url(), _day(a.published_at), "通知")
         for a in articles.filter(section__slug="tongzhi").order_by("-published_at", "-pk")[:6]

@@ -14,7 +14,8 @@ def _article_text(article) -> str:
 
 
 def search_articles(request, query, limit):
-    found = run_query(Article.objects.published().select_related("section"), query)[:limit]
+    articles = Article.objects.published().select_related("section").defer("search_vector", "review_note")
+    found = run_query(articles, query, newest_first=("-published_at", "-pk"))[:limit]
     return [
         SearchHit(
             kind=_("新闻"),
@@ -29,7 +30,8 @@ def search_articles(request, query, limit):
 
 
 def search_documents(request, query, limit):
-    found = run_query(Document.objects.published().newest_first(), query)[:limit]
+    documents = Document.objects.published().newest_first().defer("search_vector")
+    found = run_query(documents, query, newest_first=("-signed_on", "-year", "-serial", "-pk"))[:limit]
     return [
         SearchHit(
             kind=_("文件"),

@@ -49,15 +49,21 @@ def related_articles(article: Article, limit: int = 4) -> list[Article]:
         condition |= Q(committee_id=article.committee_id)
     return list(
         Article.objects.published()
+        .for_list()
         .filter(condition)
         .exclude(pk=article.pk)
-        .select_related("section")
         .order_by("-published_at", "-pk")[:limit]
     )
 
 
 def public_documents():
-    return Document.objects.published().newest_first().prefetch_related("attachments")
+    # The list shows number, title, date and the count of attachments: not the body or its search data.
+    return (
+        Document.objects.published()
+        .newest_first()
+        .defer("body", "search_text", "search_vector")
+        .prefetch_related(Prefetch("attachments", queryset=DocumentAttachment.objects.only("pk", "document_id")))
+    )
 
 
 def document_for_page(pk: int) -> Document:

@@ -1,11 +1,11 @@
 """Public pages of news and documents, cached for anonymous readers (namespace "news")."""
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from common.cache import public_page
+from common.paging import countless_page
 
 from . import selectors
 from .models import ArticleAttachment, DocumentAttachment, Section
@@ -14,7 +14,7 @@ PER_PAGE = 15
 
 
 def _page(request, queryset):
-    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    return countless_page(queryset, request.GET.get("page"), PER_PAGE)
 
 
 @require_GET

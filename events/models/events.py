@@ -117,7 +117,14 @@ class Event(models.Model):
                 violation_error_message=_("报名截止时间必须晚于报名开始时间。"),
             ),
         ]
-        indexes = [models.Index(fields=("is_published", "start_date")), models.Index(fields=("kind", "start_date"))]
+        indexes = [
+            models.Index(fields=("is_published", "start_date")),
+            models.Index(fields=("kind", "start_date")),
+            # The public lists: upcoming (end_date >= today, soonest first) and the home page's
+            # latest results; without them both read every published event at scale.
+            models.Index(fields=("end_date", "start_date"), condition=Q(is_published=True), name="event_public_by_end"),
+            models.Index(fields=("-end_date", "-id"), condition=Q(is_published=True, results_released=True), name="event_released_results"),
+        ]
 
     def __str__(self):
         return self.title

@@ -59,6 +59,10 @@ class Document(models.Model):
             ),
             models.CheckConstraint(condition=models.Q(serial__gte=1), name="document_serial_positive"),
         ]
+        # The public list's order, newest first: a top-N sort over every document without it.
+        indexes = [
+            models.Index(fields=("-signed_on", "-year", "-serial", "-id"), condition=models.Q(is_published=True), name="document_public_order"),
+        ]
 
     def __str__(self):
         return f"{self.number} {self.title}"

@@ -122,7 +122,7 @@ XSS_TARGETS = [
     },
 ]
 FILTER_PARAMS = [
-    {"url": lambda w: reverse("news:article_list"), "params": ["page"]},
-    {"url": lambda w: reverse("news:section", args=["jiceng"]), "params": ["page"]},
-    {"url": lambda w: reverse("news:document_list"), "params": ["page"]},
+    {"url": lambda w: reverse("news:article_list"), "params": ["page"], "statuses": (200, 404)},
+    {"url": lambda w: reverse("news:section", args=["jiceng"]), "params": ["page"], "statuses": (200, 404)},
+    {"url": lambda w: reverse("news:document_list"), "params": ["page"], "statuses": (200, 404)},
 ]

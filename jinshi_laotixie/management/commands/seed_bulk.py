@@ -131,8 +131,12 @@ class Command(BaseCommand):
                 module.seed(scale=scale, rng=random.Random(f"{seed}:{label}"), stdout=out)
         # Fresh statistics for the planner: before autovacuum gets round to it, PostgreSQL guessed
         # 420 organisations instead of 2,741 and sorted all 100,000 people for one admin page.
+        # VACUUM too (PostgreSQL; it cannot run in a transaction): it sets the visibility map, without
+        # which every COUNT and index-only scan visits the heap: the news list's count fell from
+        # 19 ms to 3.8 ms on 20,000 articles. A live database gets the same from autovacuum.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            can_vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block  # tests run in one
+            cursor.execute("VACUUM ANALYZE" if can_vacuum else "ANALYZE")
         elapsed = time.monotonic() - started
         for key, value in bulk_counts().items():
             self.stdout.write(f"  {key}: {value}")
