@@ -13,7 +13,6 @@ from .calendar import calendar_bytes
 from .filters import EventFilter
 from .models import Event, Festival
 
-
 PER_PAGE = 20
 
 
