@@ -29,6 +29,8 @@ class EventsConfig(AppConfig):
         registry.register_sitemap("events", hooks.EventSitemap)
         registry.register_sitemap("festivals", hooks.FestivalSitemap)
 
+        # A renamed project changes the description of its events' stored VEVENTs.
+        post_save.connect(hooks.refresh_project_calendar, sender="grassroots.Project", dispatch_uid="events-project-ical")
         for model in (Festival, Event, AgeGroup, Item, Entry, Award):
             post_save.connect(hooks.bump_events, sender=model, dispatch_uid=f"events-bump-save-{model.__name__}")
             post_delete.connect(hooks.bump_events, sender=model, dispatch_uid=f"events-bump-delete-{model.__name__}")

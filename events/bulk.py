@@ -148,6 +148,14 @@ def seed(*, scale: float, rng: random.Random, stdout) -> None:
             )
         )
     events = _batched_create(Event, events, stdout=stdout, label="赛事")
+    # bulk_create skips Event.save(): render the stored calendar components here.
+    from .calendar import vevent_text
+
+    project_by_pk = {project.pk: project for project in projects}
+    for event in events:
+        event.project = project_by_pk[event.project_id]
+        event.ical_vevent = vevent_text(event)
+    Event.objects.bulk_update(events, ["ical_vevent"], batch_size=1000)
 
     items = []
     for event in events:

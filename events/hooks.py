@@ -25,6 +25,22 @@ def search_events(request, query, limit):
                         snippet=f"{event.get_kind_display()} · {event.place_display}", date=event.start_date)
 
 
+def refresh_project_calendar(sender, instance, raw=False, **kwargs):
+    """Re-render the stored VEVENT of every event of a saved project (its name is in them)."""
+    from .calendar import vevent_text
+    from .models import Event
+
+    if raw:
+        return
+    events = list(Event.objects.filter(project=instance).select_related("project"))
+    for event in events:
+        event.project = instance
+        event.ical_vevent = vevent_text(event)
+    if events:
+        Event.objects.bulk_update(events, ["ical_vevent"], batch_size=500)
+        bump("events")  # bulk_update sends no signal: clear the cached feed here
+
+
 def workbench_tasks(request):
     """For a coordinator: events open for entry, and their unit's drafts still to submit."""
     from accounts.roles import is_coordinator

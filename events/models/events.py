@@ -95,7 +95,9 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
-    history = HistoricalRecords()
+    # This event as an iCalendar VEVENT, rendered on save (events/calendar.py): the feed joins these.
+    ical_vevent = models.TextField(editable=False, blank=True, default="")
+    history = HistoricalRecords(excluded_fields=["ical_vevent"])
 
     objects = EventQuerySet.as_manager()
 
@@ -128,6 +130,19 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        from ..calendar import vevent_text
+
+        creating = self.pk is None
+        if not creating:
+            self.ical_vevent = vevent_text(self)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "ical_vevent"}
+        super().save(*args, **kwargs)
+        if creating:  # the VEVENT's UID needs the new primary key; no second history row
+            self.ical_vevent = vevent_text(self)
+            type(self)._default_manager.using(self._state.db).filter(pk=self.pk).update(ical_vevent=self.ical_vevent)
 
     def get_absolute_url(self):
         return reverse("events:event_detail", kwargs={"pk": self.pk})

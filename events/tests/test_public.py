@@ -116,6 +116,26 @@ def test_calendar_feed_is_valid_icalendar_and_filters(client):
     assert only["DTSTART"].dt == b.start_date and a.pk != b.pk
 
 
+def test_calendar_feed_follows_edits_and_project_renames_and_links_each_event(client):
+    """The feed joins VEVENTs stored on save (events/calendar.py): an edit, a project's new name
+    and an event saved with update_fields all show at once, and every event has its absolute URL."""
+    project = Project.objects.get(slug="rouliqiu")
+    event = make_event(title="旧名称", project=project)
+    long_title = "晋城市第六届老年文体艺术节暨庆祝中华人民共和国成立七十五周年柔力球展示交流大赛（决赛）"
+
+    def feed():
+        (vevent,) = Calendar.from_ical(client.get(reverse("events:calendar")).content).walk("VEVENT")
+        return vevent
+
+    assert str(feed()["URL"]) == "http://testserver" + event.get_absolute_url()
+    event.title = long_title  # longer than one 75-octet line: folded, and unfolded by readers
+    event.save(update_fields=["title"])
+    assert str(feed()["SUMMARY"]) == long_title
+    project.name = "柔力球（新）"
+    project.save()
+    assert "柔力球（新）" in str(feed()["DESCRIPTION"])
+
+
 def test_outreach_table_marks_counties_that_still_owe_one(client):
     zezhou = Organisation.objects.get(slug="zezhou")
     make_event(title="走基层·泽州站", kind=EventKind.OUTREACH, host_unit=zezhou, start=dt.date(2023, 5, 18))
