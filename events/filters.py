@@ -2,6 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from common.choices import Level
+from common.widgets import plain_selects
 from grassroots.models import Project
 
 from .models import Event, EventKind
@@ -21,5 +22,4 @@ class EventFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.form.fields.values():
-            field.widget.attrs.setdefault("class", "form-select")
+        plain_selects(self.form)

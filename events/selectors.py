@@ -3,7 +3,7 @@
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Min, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -93,6 +93,16 @@ def outreach_table(year: int) -> list[dict]:
     return [{"county": c, "events": by_county.get(c.pk, []), "owes": not by_county.get(c.pk)} for c in counties]
 
 
+def upcoming_soonest(events, today: dt.date, limit: int) -> list:
+    """The first ``limit`` upcoming or running events, soonest first, in two indexed queries (see
+    upcoming_first_page for why the earliest start is looked up first)."""
+    # With the count beside it PostgreSQL reads the few upcoming events by the end_date index;
+    # MIN alone made it walk the start_date index from the oldest event (5 ms).
+    first_start = events.filter(end_date__gte=today).aggregate(total=Count("pk"), first=Min("start_date"))["first"]
+    # Asked even when nothing is upcoming: the same queries whatever the data (bench.querycount).
+    return list(events.filter(end_date__gte=today, start_date__gte=first_start or today).order_by("start_date", "pk")[:limit])
+
+
 def upcoming_first_page(events, number, per_page: int, *, today: dt.date):
     """One page of ``events``: upcoming and running ones first, soonest first, then past ones,
     newest first. As one ORDER BY this needs a CASE over every event, which PostgreSQL sorted in
@@ -107,9 +117,15 @@ def upcoming_first_page(events, number, per_page: int, *, today: dt.date):
     if number > MAX_PAGE:
         raise Http404(_("没有这一页。"))
     offset = (number - 1) * per_page
-    upcoming = events.filter(end_date__gte=today).order_by("start_date", "pk")
+    upcoming = events.filter(end_date__gte=today)
+    span = upcoming.aggregate(total=Count("pk"), first_start=Min("start_date"))
+    upcoming_total = span["total"]
+    # The earliest start among them bounds the index range: without it PostgreSQL walked the
+    # start_date index from the oldest event, filtering 4,700 past ones to find 21 (5 ms).
+    if span["first_start"] is not None:
+        upcoming = upcoming.filter(start_date__gte=span["first_start"])
+    upcoming = upcoming.order_by("start_date", "pk")
     past = events.filter(end_date__lt=today).order_by("-start_date", "-pk")
-    upcoming_total = upcoming.count()
     rows = list(upcoming[offset : offset + per_page + 1])
     # Always one past query (at least one row), so that the page issues the same queries however
     # many events are upcoming (bench.querycount compares them across data sizes).
@@ -123,7 +139,7 @@ def upcoming_first_page(events, number, per_page: int, *, today: dt.date):
 def event_years() -> list[int]:
     """Years for the filter, newest first: from the first to the last event's year (two index
     lookups; a DISTINCT over every event's year cost 3 ms at scale)."""
-    from django.db.models import Max, Min
+    from django.db.models import Max
 
     span = Event.objects.published().aggregate(first=Min("start_date"), last=Max("start_date"))
     if span["first"] is None:

@@ -5,6 +5,8 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.widgets import plain_selects
+
 from .models import Organisation, OrgStatus, Project, Team, Venue
 
 
@@ -30,8 +32,7 @@ class FinderFilter(django_filters.FilterSet):
         if county in {slug for slug, _name in counties}:
             townships = townships.filter(member_unit__slug=county)
         self.filters["township"].queryset = townships
-        for name in ("county", "township", "project"):
-            self.form.fields[name].widget.attrs["class"] = "form-select"
+        plain_selects(self.form)
 
     def filter_county(self, queryset, name, value):
         return queryset.filter(organisation__member_unit__slug=value) if value else queryset

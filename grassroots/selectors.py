@@ -21,11 +21,16 @@ from .models import (
 )
 
 
-def finder_venues():
-    """Public venues of active organisations, each township's before its villages'."""
+def finder_base():
+    """Public venues of active organisations, undecorated: what the finder filters and counts.
+    Counting the decorated list (below) kept its joins and CASE columns: 5 ms against 2 ms."""
+    return Venue.objects.filter(is_public=True, organisation__status=OrgStatus.ACTIVE)
+
+
+def in_finder_order(venues):
+    """The venues with what a finder card shows, each township's before its villages'."""
     return (
-        Venue.objects.filter(is_public=True, organisation__status=OrgStatus.ACTIVE)
-        .select_related("organisation", "organisation__parent", "organisation__member_unit")
+        venues.select_related("organisation", "organisation__parent", "organisation__member_unit")
         .annotate(
             # Order by the township, whatever the level: a township's own venues, then its villages'.
             township_order=Case(When(organisation__level=OrgLevel.VILLAGE, then=F("organisation__parent__sort_order")), default=F("organisation__sort_order")),
@@ -35,11 +40,18 @@ def finder_venues():
     )
 
 
-def attach_teams_and_projects(venues: list, window) -> list:
-    """Give each venue .active_teams and .project_list from two queries over `window` (the page's
-    venues as a subquery). Unlike prefetch_related these run even for an empty page, so the
-    finder issues the same queries whatever it finds."""
-    ids = window.values("pk")
+def finder_venues():
+    """Public venues of active organisations, each township's before its villages'."""
+    return in_finder_order(finder_base())
+
+
+def attach_teams_and_projects(venues: list) -> list:
+    """Give each venue .active_teams and .project_list from two queries by the venues' ids. (As a
+    subquery over the page's window, each of the two re-ran the finder's sorted, joined query:
+    5 ms apiece at scale.)"""
+    # No venue has id 0: with an empty page the two queries still run (and find nothing), so the
+    # finder asks the same queries whatever it finds (bench.querycount compares data sizes).
+    ids = [venue.pk for venue in venues] or [0]
     teams = Team.objects.filter(is_active=True, venue_id__in=ids).select_related("project").order_by("start_time", "name")
     links = Venue.projects.through.objects.filter(venue_id__in=ids).select_related("project").order_by("project__sort_order")
     teams_by_venue, projects_by_venue = defaultdict(list), defaultdict(list)
@@ -54,12 +66,12 @@ def attach_teams_and_projects(venues: list, window) -> list:
 
 
 def finder_page(venues, number, per_page: int):
-    """A page of the finder: count, venues, teams, projects — four queries, found or not."""
+    """A page of the finder from the filtered, undecorated ``venues``: count, venues, teams,
+    projects; four queries at most."""
     page = Paginator(venues, per_page).get_page(number)
     offset = (page.number - 1) * per_page
-    window = venues[offset:offset + per_page]
-    rows = list(window)
-    page.object_list = attach_teams_and_projects(rows, window)
+    rows = list(in_finder_order(venues)[offset:offset + per_page])
+    page.object_list = attach_teams_and_projects(rows)
     return page
 
 

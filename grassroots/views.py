@@ -6,15 +6,15 @@ from django.shortcuts import get_object_or_404, render
 from common.cache import public_page
 
 from .filters import FinderFilter
-from .selectors import attach_teams_and_projects, finder_page, finder_venues
+from .selectors import attach_teams_and_projects, finder_base, finder_page, finder_venues
 
 PAGE_SIZE = 20
 
 
 @public_page("grassroots")
 def finder(request):
-    filterset = FinderFilter(request.GET or None, queryset=finder_venues())
-    venues = filterset.qs if filterset.is_bound and filterset.is_valid() else finder_venues()
+    filterset = FinderFilter(request.GET or None, queryset=finder_base())
+    venues = filterset.qs if filterset.is_bound and filterset.is_valid() else finder_base()
     page = finder_page(venues, request.GET.get("page"), PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)
@@ -27,8 +27,7 @@ def finder(request):
 
 @public_page("grassroots")
 def venue_detail(request, pk):
-    window = finder_venues().filter(pk=pk)
-    venue = get_object_or_404(window)
-    attach_teams_and_projects([venue], window)
+    venue = get_object_or_404(finder_venues(), pk=pk)
+    attach_teams_and_projects([venue])
     return render(request, "grassroots/venue_detail.html", {"venue": venue, "teams": venue.active_teams})
 

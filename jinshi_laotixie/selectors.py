@@ -25,6 +25,7 @@ def _day(value) -> dt.date:
 
 def home_context(today: dt.date | None = None) -> dict:
     from events.models import Event, Festival
+    from events.selectors import upcoming_soonest
     from news.models import Article, Document
 
     today = today or timezone.localdate()
@@ -41,7 +42,7 @@ def home_context(today: dt.date | None = None) -> dict:
     news = list(articles.filter(section__slug="dongtai").order_by("-pinned", "-published_at", "-pk")[:6])
     headline = next((a for a in news if a.cover), news[0] if news else None)
     events = Event.objects.published().select_related("project")
-    upcoming = list(events.filter(end_date__gte=today).order_by("start_date", "pk")[:5])
+    upcoming = upcoming_soonest(events, today, 5)
     results = list(events.filter(results_released=True).order_by("-end_date", "-pk")[:4])
     grassroots = list(articles.filter(section__slug="jiceng").order_by("-published_at", "-pk")[:4])
     festival = Festival.objects.filter(year__lte=today.year).order_by("-year", "-edition").first()

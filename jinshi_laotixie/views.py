@@ -95,6 +95,9 @@ HITS_ONE_KIND = 20
 MIN_QUERY_CHARS = 2
 
 
+# Results are public pages like the rest: cached per query for anonymous readers, and cleared when
+# the content of any app that answers searches changes.
+@public_page("news", "events", "grassroots", "training", "committees")
 def search(request):
     # Control characters never belong in a query, and PostgreSQL refuses NUL in any string (a 500).
     query = _CONTROL_CHARS.sub(" ", request.GET.get("q") or "").strip()[:100]

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.choices import Level
+from common.widgets import plain_selects
 from grassroots.models import Project
 
 from .models import Course, CourseKind
@@ -28,8 +29,7 @@ class CourseFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.form.fields.values():
-            field.widget.attrs["class"] = "form-select"
+        plain_selects(self.form)
 
     def filter_when(self, queryset, name, value):
         # The page splits upcoming and past itself; this only hides the other section.

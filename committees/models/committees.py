@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import is_secretariat
 from common.chinese import chinese_ordinal
+from common.paths import object_path
 from common.uploads import validate_image_upload
 from grassroots.models import Project
 
@@ -58,7 +58,7 @@ class Committee(models.Model):
         return self.short_name or self.name
 
     def get_absolute_url(self):
-        return reverse("committees:committee_detail", kwargs={"slug": self.slug})
+        return object_path("committees:committee_detail", self.slug, "slug")
 
     @property
     def term_label(self) -> str:

@@ -5,13 +5,13 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.choices import Gender, Level
 from common.identity import age_on
+from common.paths import object_path
 
 
 class EventKind(models.TextChoices):
@@ -145,7 +145,7 @@ class Event(models.Model):
             type(self)._default_manager.using(self._state.db).filter(pk=self.pk).update(ical_vevent=self.ical_vevent)
 
     def get_absolute_url(self):
-        return reverse("events:event_detail", kwargs={"pk": self.pk})
+        return object_path("events:event_detail", self.pk)
 
     def clean(self):
         super().clean()

@@ -1,5 +1,8 @@
 """Articles (新闻稿件): written by correspondents, coordinators or staff, reviewed, published."""
 
+import html
+import re
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models
@@ -14,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from common.cache import bump
 from common.html import RICH_TEXT_EXTENSIONS, html_to_text, sanitize_rich_text
+from common.paths import object_path
 from common.search import index_text, vector_expression
 from common.uploads import validate_image_upload
 
@@ -27,6 +31,8 @@ class ArticleStatus(models.TextChoices):
     PUBLISHED = "published", _("已发布")
     RETURNED = "returned", _("退回")
 
+
+_TAG = re.compile(r"<[^>]*>?")
 
 # Left out of list queries (ArticleQuerySet.for_list); ``lead`` reads ``body_head`` instead.
 LIST_DEFERRED_FIELDS = ("body", "search_text", "search_vector", "review_note")
@@ -176,7 +182,7 @@ class Article(models.Model):
         bump("news")
 
     def get_absolute_url(self):
-        return reverse("news:article_detail", kwargs={"pk": self.pk})
+        return object_path("news:article_detail", self.pk)
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
@@ -196,7 +202,10 @@ class Article(models.Model):
         not loaded: reading it would cost one query per row)."""
         if self.summary:
             return self.summary
-        source = self.body_text if "body" in self.__dict__ else html_to_text(getattr(self, "body_head", "") or "")
+        # On a list row, the start of sanitised HTML: tags out, entities decoded. A regular
+        # expression does it; Django's strip_tags runs an HTML parser and cost 3 ms on a list page.
+        loaded = "body" in self.__dict__
+        source = self.body_text if loaded else html.unescape(_TAG.sub(" ", getattr(self, "body_head", "") or ""))
         return Truncator(" ".join(source.split())).chars(90)
 
     @property

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from common.cache import bump
 from common.chinese import chinese_date
 from common.html import RICH_TEXT_EXTENSIONS, html_to_text, sanitize_rich_text
+from common.paths import object_path
 from common.search import index_text, vector_expression
 
 from ..numbers import format_number
@@ -78,7 +79,7 @@ class Document(models.Model):
         bump("news")
 
     def get_absolute_url(self):
-        return reverse("news:document_detail", kwargs={"pk": self.pk})
+        return object_path("news:document_detail", self.pk)
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)

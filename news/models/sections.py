@@ -1,7 +1,8 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from common.paths import object_path
 
 
 class SectionQuerySet(models.QuerySet):
@@ -30,4 +31,4 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("news:section", kwargs={"slug": self.slug})
+        return object_path("news:section", self.slug, "slug")

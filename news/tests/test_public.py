@@ -164,7 +164,7 @@ def _rows(n, *, covers=True):
         ("document_list", 4),
         ("document_detail", 3),
         ("feed", 2),
-        ("home", 7),  # the site home page (issue 8): notices, documents, news, events, results, 基层风采, festival
+        ("home", 8),  # the site home page (issue 8): notices, documents, news, upcoming (2: see events.selectors.upcoming_soonest), results, 基层风采, festival
     ],
 )
 def test_query_budget(client, django_assert_max_num_queries, rows, name, budget):

@@ -5,12 +5,12 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.choices import Level
+from common.paths import object_path
 
 from .qualifications import Grade, QualificationKind
 
@@ -114,7 +114,7 @@ class Course(models.Model):
         return f"{self.title}（{self.starts_on:%Y-%m-%d}）" if self.starts_on else self.title
 
     def get_absolute_url(self):
-        return reverse("training:course_detail", args=[self.pk])
+        return object_path("training:course_detail", self.pk)
 
     @property
     def issuer(self) -> str:
