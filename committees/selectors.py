@@ -118,8 +118,8 @@ def committee_articles(committee: Committee, *, limit: int = RELATED_LIMIT) -> d
     if not hasattr(Committee, "articles"):
         return {"available": False, "items": []}
     queryset = _published(committee.articles.all())
-    if callable(getattr(queryset, "for_list", None)):  # the list's light columns
-        queryset = queryset.for_list()
+    if callable(getattr(queryset, "titles", None)):  # a list of titles and dates: those columns only
+        queryset = queryset.titles()
     if not queryset.query.order_by and not queryset.model._meta.ordering:
         field = _date_field(queryset.model)
         queryset = queryset.order_by(f"-{field}" if field else "-pk")

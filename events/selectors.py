@@ -162,7 +162,7 @@ def related_news(event: Event, limit: int = 5) -> list:
         queryset = getattr(event, rel.get_accessor_name()).all()
         if callable(getattr(queryset, "published", None)):
             queryset = queryset.published()
-            if callable(getattr(queryset, "for_list", None)):  # the list's light columns
-                queryset = queryset.for_list()
+            if callable(getattr(queryset, "titles", None)):  # a list of titles: those columns only
+                queryset = queryset.titles()
             return list(queryset[:limit])
     return []

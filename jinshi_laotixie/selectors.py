@@ -29,19 +29,22 @@ def home_context(today: dt.date | None = None) -> dict:
     from news.models import Article, Document
 
     today = today or timezone.localdate()
-    articles = Article.objects.published().for_list()
+    # Only the columns the home page shows: fewer columns are less SQL to compile and less to read.
+    articles = Article.objects.published().titles()
     notices = [
         Notice(a.title, a.get_absolute_url(), _day(a.published_at), "通知")
         for a in articles.filter(section__slug="tongzhi").order_by("-published_at", "-pk")[:6]
     ]
     notices += [
         Notice(d.title, d.get_absolute_url(), d.signed_on, "文件")
-        for d in Document.objects.published().newest_first()[:6]
+        for d in Document.objects.published().newest_first().only("pk", "title", "signed_on")[:6]
     ]
     notices.sort(key=lambda n: n.date, reverse=True)
     news = list(articles.filter(section__slug="dongtai").order_by("-pinned", "-published_at", "-pk")[:6])
     headline = next((a for a in news if a.cover), news[0] if news else None)
-    events = Event.objects.published().select_related("project")
+    events = Event.objects.published().only(
+        "pk", "title", "kind", "start_date", "end_date", "registration_opens", "registration_closes", "is_published", "results_released"
+    )
     upcoming = upcoming_soonest(events, today, 5)
     results = list(events.filter(results_released=True).order_by("-end_date", "-pk")[:4])
     grassroots = list(articles.filter(section__slug="jiceng").order_by("-published_at", "-pk")[:4])

@@ -49,7 +49,7 @@ def related_articles(article: Article, limit: int = 4) -> list[Article]:
         condition |= Q(committee_id=article.committee_id)
     return list(
         Article.objects.published()
-        .for_list()
+        .titles()
         .filter(condition)
         .exclude(pk=article.pk)
         .order_by("-published_at", "-pk")[:limit]
