@@ -62,8 +62,13 @@ class CommitteeScopedMixin:
 
     def _check_in_scope(self, request, object_id):
         # simple-history's views look the object up without get_queryset(): scope them here.
-        if not self.get_queryset(request).filter(pk=object_id).exists():
-            raise Http404
+        if self.get_queryset(request).filter(pk=object_id).exists():
+            return
+        # A deleted record (in the 回收站): staff who see every committee may read its history;
+        # an officer may not, since nothing live tells which committee it belonged to.
+        if is_secretariat(request.user) and self.model.history.filter(id=object_id).exists():
+            return
+        raise Http404
 
     def history_view(self, request, object_id, extra_context=None):
         self._check_in_scope(request, object_id)
