@@ -82,12 +82,17 @@ def test_a_member_removed_earlier_stays_removed(staff_client, team):
 
 
 def test_an_article_deleted_in_the_admin_comes_back(staff_client):
+    from news.models import ArticleAttachment
+
     article = nf.article(section_slug="dongtai", title="将被误删的稿件")
+    attachment = ArticleAttachment.objects.create(article=article, file=nf.pdf_upload("通知附件.pdf"))
     admin_delete(staff_client, article)
+    assert not ArticleAttachment.objects.filter(pk=attachment.pk).exists()
     assert "将被误删的稿件" in staff_client.get(BIN + "?model=news.article").content.decode()
     restore(staff_client, "news.article", article.pk)
     back = Article.objects.get(pk=article.pk)
     assert back.title == "将被误删的稿件" and back.search_text  # search index rebuilt by save()
+    assert back.attachments.get().file.name == attachment.file.name  # the file never left the disk
 
 
 def test_a_person_deleted_then_registered_again_is_refused_with_a_reason(staff_client, zezhou, make_person):
