@@ -71,13 +71,6 @@ def _owned_post(owner_status):
 
 
 AUTHZ_ROWS = {
-    # Organisations are dissolved (撤销), never deleted: whoever may see one is sent to its page with
-    # a message saying so (GET and POST alike, nothing deleted); the officer, who may not, gets 403.
-    "admin:grassroots_organisation_delete": {
-        "args": lambda w: [w["org_zezhou"].pk],
-        "get": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 403, "staff": "redirect"},
-        "post": {"anonymous": 302, "no_role": 302, "zezhou": 302, "gaoping": 302, "correspondent": 302, "committee": 403, "staff": "redirect"},
-    },
     "grassroots:finder": {"kwargs": lambda w: {}, "get": _PUBLIC, "post": None},
     "grassroots:venue_detail": {"kwargs": lambda w: {"pk": w["venue_zezhou"].pk}, "get": _PUBLIC, "post": None},
     "grassroots_portal:home": {"kwargs": lambda w: {}, "get": _PORTAL, "post": None},

@@ -56,6 +56,14 @@ ROWS = {
     "report": {"kwargs": lambda w: {"year": 2022}, "get": every(403, anonymous=302, staff=200), "post": every(403, anonymous=302, staff=200)},
     "report_xlsx": {"kwargs": lambda w: {"year": 2022}, "get": every(403, anonymous=302, staff=200), "post": every(403, anonymous=302, staff=200)},
     "report_docx": {"kwargs": lambda w: {"year": 2022}, "get": every(403, anonymous=302, staff=200), "post": every(403, anonymous=302, staff=200)},
+    # Organisations are dissolved (撤销), never deleted: whoever may see one is sent to its page with
+    # a message saying so (GET and POST alike, nothing deleted); the officer, who may not, gets 403.
+    # (Here, not in grassroots/tests/authz.py, whose own matrix holds only grassroots' URL names.)
+    "admin:grassroots_organisation_delete": {
+        "args": lambda w: [w["org_zezhou"].pk],
+        "get": every(302, committee=403, staff="redirect"),
+        "post": every(302, committee=403, staff="redirect"),
+    },
     # The admin's 回收站 (recycle bin, a custom admin page): secretariat staff only; the committee
     # officer is staff but may see it no more than other committees' rows. An empty POST restores
     # nothing and goes back to the list with a message.
