@@ -1,6 +1,6 @@
 """Scope an admin to the committee a 专委会 officer manages.
 
-Events, training and committees use the same mixin. Staff (秘书处, superusers) see everything; a
+The committees and events admins use it. Staff (秘书处, superusers) see everything; a
 committee officer sees only rows whose `committee_field` path leads to their committee; any other
 logged-in admin user sees nothing. Another committee's object answers 404 on its change, delete
 and history URLs (the admin's default would redirect to the index with a message).
@@ -74,6 +74,22 @@ class CommitteeScopedAdminMixin:
             # Out of scope (or missing): 404 rather than the admin's redirect to the index.
             raise Http404
         return obj
+
+    # -- history (django-simple-history's views look records up without get_object) -----------
+
+    def _check_history_scope(self, request, object_id):
+        """An officer reads history only of live rows in scope (else 404, like get_object); staff
+        also read a deleted record's history, to bring it back."""
+        if self.scope_committee(request) is not None and not self.get_queryset(request).filter(pk=object_id).exists():
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_history_scope(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_history_scope(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         committee = self.scope_committee(request)

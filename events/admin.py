@@ -4,7 +4,6 @@ import io
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -14,16 +13,11 @@ from import_export.admin import ExportMixin
 from openpyxl import load_workbook
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.roles import is_secretariat
-from committees.models import Committee, officer_committee
+from committees.admin_scoping import CommitteeScopedAdminMixin
 
 from . import services
 from .forms import ResultsImportForm
 from .models import AgeGroup, Award, Entry, EntryMember, EntryStatus, Event, Festival, Item
-
-
-def _officer_committee_or_none(request):
-    return None if is_secretariat(request.user) else officer_committee(request.user)
 
 
 class RecentEventFilter(admin.SimpleListFilter):
@@ -42,48 +36,19 @@ class RecentEventFilter(admin.SimpleListFilter):
         return queryset.filter(event_id=self.value()) if self.value() else queryset
 
 
-class CommitteeScopedMixin:
-    """Limit rows and choices to the officer's committee's events (staff see all).
+class CommitteeScopedMixin(CommitteeScopedAdminMixin):
+    """committees.admin_scoping's scoping, with the events' paths: rows and the event, item and
+    entry choices limited to the officer's committee's events (staff see all)."""
 
-    committees.admin_scoping.CommitteeScopedAdminMixin will do this for every app; until it lands in
-    this tree the events admin scopes itself with officer_committee() and Committee.objects.for_user().
-    """
-
-    committee_path = "event__committee"
-
-    def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        if is_secretariat(request.user):
-            return qs
-        committee = officer_committee(request.user)
-        if committee is None:
-            return qs.none()
-        return qs.filter(**{self.committee_path: committee})
-
-    def _check_in_scope(self, request, object_id):
-        # simple-history's views look the object up without get_queryset(): scope them here.
-        if not self.get_queryset(request).filter(pk=object_id).exists():
-            raise Http404
-
-    def history_view(self, request, object_id, extra_context=None):
-        self._check_in_scope(request, object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        self._check_in_scope(request, object_id)
-        return super().history_form_view(request, object_id, version_id, extra_context)
+    committee_field = "event__committee"
+    committee_scoped_fks = {"event": "committee", "item": "event__committee", "entry": "event__committee"}
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if not is_secretariat(request.user):
-            committee = officer_committee(request.user)
-            if db_field.name == "committee":
-                kwargs["queryset"] = Committee.objects.for_user(request.user)
-            elif db_field.name == "event":
-                kwargs["queryset"] = Event.objects.filter(committee=committee)
-            elif db_field.name == "item":
-                kwargs["queryset"] = Item.objects.filter(event__committee=committee).select_related("event", "age_group")
-            elif db_field.name == "entry":
-                kwargs["queryset"] = Entry.objects.filter(event__committee=committee).select_related("item", "unit")
+        # The choices' labels name the event, age group and unit: load them with the rows.
+        if db_field.name == "item":
+            kwargs.setdefault("queryset", Item.objects.select_related("event", "age_group"))
+        elif db_field.name == "entry":
+            kwargs.setdefault("queryset", Entry.objects.select_related("item__age_group", "unit"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -131,7 +96,7 @@ class AwardInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(CommitteeScopedMixin, SimpleHistoryAdmin):
-    committee_path = "committee"
+    committee_field = "committee"
     list_display = ("title", "kind", "level", "start_date", "committee", "is_published", "results_released", "links")
     list_filter = ("kind", "level", "is_published", "results_released", "committee", "festival", "project")
     search_fields = ("title", "host", "organiser", "venue")

@@ -25,6 +25,11 @@ class EventsConfig(AppConfig):
         grant(Role.COORDINATOR, "events.entry", ("view", "add", "change"))
 
         registry.register_search("events", hooks.search_events)
+
+        from common.recycle_bin import recycle_bin
+
+        # An entry deleted in the admin comes back from the bin with its members (and awards).
+        recycle_bin.register(Entry)
         registry.register_workbench("events", hooks.workbench_tasks)
         registry.register_sitemap("events", hooks.EventSitemap)
         registry.register_sitemap("festivals", hooks.FestivalSitemap)

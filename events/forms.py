@@ -8,7 +8,9 @@ from .models import Item
 
 class MemberChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, person):
-        return f"{person.name}（{person.get_gender_display()}，{person.birth_date:%Y年%m月}，{person.masked_id_number}）"
+        # A person registered without an ID number has no masked number: no empty part, no stray comma.
+        parts = (person.get_gender_display(), f"{person.birth_date:%Y年%m月}", person.masked_id_number)
+        return f"{person.name}（{'，'.join(part for part in parts if part)}）"
 
 
 class EntryForm(forms.Form):

@@ -2,7 +2,9 @@
 self-checks, inspections (with the proposed result and a confirm action) and rectification."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -112,6 +114,18 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         # Dissolve by status (撤销), never delete: inspections and people point here.
         return False
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """Say why instead of the bare 403 the admin gives: whoever may see the organisation is
+        sent to its page with the way to dissolve it. Nothing is deleted, GET or POST."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        messages.warning(request, _(
+            "组织不能删除：人员、队伍和验收记录都挂在组织上。不再活动的组织请在下面把“状态”改为“撤销”，"
+            "填写撤销日期后保存；它的记录和历史都会保留。"
+        ))
+        return redirect("admin:grassroots_organisation_change", obj.pk)
 
 
 @admin.register(UnitAssignment)

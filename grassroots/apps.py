@@ -28,5 +28,12 @@ class GrassrootsConfig(AppConfig):
         grant(Role.COORDINATOR, "grassroots.rectification", ("view", "change"))
 
         registry.register_search("grassroots", hooks.search_venues_and_teams)
+
+        from common.recycle_bin import recycle_bin
+
+        from .models import Person
+
+        # A person without dependent records may be deleted in the admin; the bin brings them back.
+        recycle_bin.register(Person)
         registry.register_workbench("grassroots", hooks.workbench_tasks)
         registry.register_sitemap("grassroots", hooks.FinderSitemap)

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import about_views, bench_views, dashboard, report_views, views
+from . import about_views, bench_views, dashboard, recycle_bin_views, report_views, views
 
 admin.site.site_header = _("晋城市老年人体育协会 管理后台")
 admin.site.site_title = _("市老体协管理后台")
@@ -30,6 +30,8 @@ urlpatterns = [
     path("reports/<int:year>/report.xlsx", report_views.report_xlsx, name="report_xlsx"),
     path("reports/<int:year>/report.docx", report_views.report_docx, name="report_docx"),
     path("accounts/", include("accounts.urls")),
+    # Before admin.site.urls, whose catch-all would answer first. Staff-only (admin_view).
+    path("admin/recycle-bin/", admin.site.admin_view(recycle_bin_views.recycle_bin_view), name="recycle_bin"),
     path("admin/", admin.site.urls),
     path("find/", include("grassroots.urls")),
     path("committees/", include("committees.urls")),

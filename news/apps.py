@@ -15,6 +15,13 @@ class NewsConfig(AppConfig):
         for model in ("section", "article", "articleattachment", "document", "documentattachment"):
             grant(Role.SECRETARIAT, f"news.{model}")
         registry.register_search("news", search.search_articles)
+
+        from common.recycle_bin import recycle_bin
+
+        from .models import Article
+
+        # An article deleted in the admin comes back from the bin with its attachments and photos.
+        recycle_bin.register(Article)
         registry.register_search("documents", search.search_documents)
         registry.register_sitemap("news-sections", sitemaps.SectionSitemap)
         registry.register_sitemap("news-articles", sitemaps.ArticleSitemap)

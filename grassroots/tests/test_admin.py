@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from grassroots.models import Inspection, Rectification, RectificationStatus, Standard
+from grassroots.models import Inspection, Organisation, Rectification, RectificationStatus, Standard
 
 from . import factories as f
 
@@ -94,4 +94,7 @@ def test_confirm_action_and_frozen_standard(client, staff_user, zezhou):
 def test_organisation_cannot_be_deleted(client, staff_user, zezhou):
     township = f.township(zezhou)
     client.force_login(staff_user)
-    assert client.get(reverse("admin:grassroots_organisation_delete", args=[township.pk])).status_code == 403
+    # not a bare 403: the organisation's page with the way to dissolve it (状态 撤销)
+    response = client.post(reverse("admin:grassroots_organisation_delete", args=[township.pk]), {"post": "yes"})
+    assert response.status_code == 302 and response["Location"] == reverse("admin:grassroots_organisation_change", args=[township.pk])
+    assert Organisation.objects.filter(pk=township.pk).exists()

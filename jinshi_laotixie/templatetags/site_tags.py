@@ -13,3 +13,11 @@ def highlight(text, query):
     if isinstance(text, SafeData):
         return text
     return mark_words(str(text or ""), str(query or ""))
+
+
+@register.filter
+def can_use_recycle_bin(user) -> bool:
+    """Whether the admin index offers the 回收站 link (the page itself checks again)."""
+    from jinshi_laotixie.recycle_bin_views import bin_models_for
+
+    return bool(bin_models_for(user))

@@ -13,6 +13,8 @@ REVERTIBLE = [
     ("venue_zezhou", "name"),
     ("event", "title"),
     ("course_past", "title"),
+    ("committee_menqiu", "contact_person"),
+    ("article_zezhou", "title"),
 ]
 
 
@@ -60,9 +62,37 @@ def test_an_organisation_is_never_deleted_in_the_admin(db):
     world = build_world()
     client = Client()
     client.force_login(world["staff"])
-    url = reverse("admin:grassroots_organisation_delete", args=[world["org_zezhou"].pk])
-    assert client.get(url).status_code == 403
-    assert client.post(url, {"post": "yes"}).status_code == 403
-    assert Organisation.objects.filter(pk=world["org_zezhou"].pk).exists()
+    org = world["org_zezhou"]
+    url = reverse("admin:grassroots_organisation_delete", args=[org.pk])
+    change = reverse("admin:grassroots_organisation_change", args=[org.pk])
+    for response in (client.get(url, follow=True), client.post(url, {"post": "yes"}, follow=True)):
+        # not a bare 403: the organisation's page, saying how to dissolve it instead
+        assert response.redirect_chain[-1][0] == change
+        assert "组织不能删除" in response.content.decode() and "撤销" in response.content.decode()
+    assert Organisation.objects.filter(pk=org.pk).exists()
+    officer = Client()
+    officer.force_login(world["committee_officer"])  # may not even look at organisations
+    assert officer.get(url).status_code == 403
 
 
+
+
+def test_a_revert_keeps_the_uploaded_cover(db):
+    """The revert form of a record with a file: the browser sends no file, the old one stays."""
+    from news.tests.factories import image_upload
+
+    world = build_world()
+    article = world["article_zezhou"]
+    article.cover = image_upload("cover.jpg")
+    article.save()
+    cover = article.cover.name
+    old = article.history.order_by("-history_id").first()
+    article.title = "改错了的标题"
+    article.save()
+    client = Client()
+    client.force_login(world["staff"])
+    url = reverse("admin:news_article_simple_history", args=[article.pk, old.history_id])
+    response = client.post(url, _revert_data(client.get(url)))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.title == old.title and article.cover.name == cover
