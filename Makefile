@@ -39,7 +39,7 @@ test: venv messages
 serve: venv messages
 	DJANGO_SETTINGS_MODULE=jinshi_laotixie.settings.production $(PY) manage.py collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=jinshi_laotixie.settings.production $(VENV)/bin/gunicorn jinshi_laotixie.wsgi \
-		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --worker-class gthread --threads $${GUNICORN_THREADS:-1} --access-logfile -
+		--bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --worker-class $${GUNICORN_WORKER_CLASS:-sync} --threads $${GUNICORN_THREADS:-1} --access-logfile -
 
 lint: venv
 	$(VENV)/bin/ruff check .

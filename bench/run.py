@@ -32,7 +32,7 @@ PY = sys.executable
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/jinshi_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 # Chosen by measuring (bench/README.md, "Worker class and count"); override with --worker-class etc.
-DEFAULT_WORKER_CLASS = "gthread"
+DEFAULT_WORKER_CLASS = "sync"
 DEFAULT_WORKERS = 2
 DEFAULT_THREADS = 1
 SWEEP = [("sync", 2, 1), ("sync", 3, 1), ("gthread", 2, 1), ("gthread", 3, 1), ("gthread", 2, 2), ("gthread", 2, 4), ("gthread", 4, 4)]
