@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from icalendar import Calendar
 from icalendar import Event as VEvent
-from icalendar.parser import foldline
+from icalendar.parser import Contentline
 
 SITE_HOST = "jcltx.example.cn"
 CRLF = "\r\n"
@@ -43,7 +43,9 @@ def vevent_text(event) -> str:
 
 
 def _with_url(component: str, url: str) -> str:
-    return component[: -len(END_EVENT)] + foldline(f"URL:{url}") + CRLF + END_EVENT
+    # Contentline.to_ical folds the line at 75 octets, as the stored components are folded.
+    line = Contentline(f"URL:{url}").to_ical().decode("utf-8")
+    return component[: -len(END_EVENT)] + line + CRLF + END_EVENT
 
 
 def calendar_bytes(events: Iterable, base_url: str = "") -> bytes:
