@@ -64,14 +64,25 @@ def page_number(value) -> int:
 MAX_PAGE = 100_000
 
 
-def countless_page(queryset, number, per_page: int) -> CountlessPage:
-    """One page of ``queryset`` (which must be ordered) in one query. A page past the end answers
-    404, as a page that does not exist should; an empty first page is an empty list."""
-    number = page_number(number)
+def requested_page(value) -> int:
+    """page_number(), and 404 for a number past MAX_PAGE."""
+    number = page_number(value)
     if number > MAX_PAGE:
         raise Http404(_("没有这一页。"))
-    offset = (number - 1) * per_page
-    rows = list(queryset[offset : offset + per_page + 1])
+    return number
+
+
+def page_from_rows(rows: list, number: int, per_page: int) -> CountlessPage:
+    """The page from up to per_page + 1 rows fetched at its offset (the extra row says there is a
+    next page). A page past the end answers 404, as a page that does not exist should; an empty
+    first page is an empty list."""
     if not rows and number > 1:
         raise Http404(_("没有这一页。"))
     return CountlessPage(rows[:per_page], number, per_page, has_next=len(rows) > per_page)
+
+
+def countless_page(queryset, number, per_page: int) -> CountlessPage:
+    """One page of ``queryset`` (which must be ordered) in one query."""
+    number = requested_page(number)
+    offset = (number - 1) * per_page
+    return page_from_rows(list(queryset[offset : offset + per_page + 1]), number, per_page)

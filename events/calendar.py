@@ -14,6 +14,8 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 from icalendar.parser import Contentline
 
+from common.paths import object_path
+
 SITE_HOST = "jcltx.example.cn"
 CRLF = "\r\n"
 END_EVENT = "END:VEVENT" + CRLF
@@ -60,25 +62,16 @@ def calendar_bytes(events: Iterable, base_url: str = "") -> bytes:
     cal.add("x-wr-timezone", settings.TIME_ZONE)
     head, tail = cal.to_ical().decode("utf-8").rsplit("END:VCALENDAR", 1)
     base = base_url.rstrip("/")
-    url_pattern = ""
-    if base:
-        from django.urls import reverse
+    rows = [row if isinstance(row, tuple) else (row.pk, row.ical_vevent or vevent_text(row)) for row in events]
+    # Rows saved before their VEVENT was stored (none after migration 0003): rendered in one query.
+    missing = [pk for pk, component in rows if not component]
+    if missing:
+        from .models import Event
 
-        # One reverse() for the whole feed: the event path with the pk put in by str.format.
-        sentinel = 987654321
-        url_pattern = base + reverse("events:event_detail", kwargs={"pk": sentinel}).replace(str(sentinel), "{pk}")
+        rendered = {pk: vevent_text(event) for pk, event in Event.objects.select_related("project").in_bulk(missing).items()}
+        rows = [(pk, component or rendered[pk]) for pk, component in rows]
     parts = [head]
-    for row in events:
-        if isinstance(row, tuple):
-            pk, component = row
-            if not component:
-                from .models import Event
-
-                component = vevent_text(Event.objects.select_related("project").get(pk=pk))
-        else:
-            pk, component = row.pk, row.ical_vevent or vevent_text(row)
-        if url_pattern:
-            component = _with_url(component, url_pattern.format(pk=pk))
-        parts.append(component)
+    for pk, component in rows:
+        parts.append(_with_url(component, base + object_path("events:event_detail", pk)) if base else component)
     parts.append("END:VCALENDAR" + tail)
     return "".join(parts).encode("utf-8")

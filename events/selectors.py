@@ -5,7 +5,6 @@ from collections import defaultdict
 
 from django.db.models import Count, Min, Prefetch, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from grassroots.models import Organisation
 
@@ -93,47 +92,41 @@ def outreach_table(year: int) -> list[dict]:
     return [{"county": c, "events": by_county.get(c.pk, []), "owes": not by_county.get(c.pk)} for c in counties]
 
 
+def _upcoming(events, today: dt.date):
+    """(number of upcoming or running events, those events bounded for the index).
+
+    The earliest start among them bounds the start_date range: without it PostgreSQL walked the
+    start_date index from the oldest event, filtering 4,700 past ones to find a few (5 ms). With
+    the count beside it, the aggregate itself reads the few upcoming events by the end_date index
+    (MIN alone walked the start_date index too)."""
+    upcoming = events.filter(end_date__gte=today)
+    span = upcoming.aggregate(total=Count("pk"), first_start=Min("start_date"))
+    # Bounded even when nothing is upcoming: the same queries whatever the data (bench.querycount).
+    return span["total"], upcoming.filter(start_date__gte=span["first_start"] or today).order_by("start_date", "pk")
+
+
 def upcoming_soonest(events, today: dt.date, limit: int) -> list:
-    """The first ``limit`` upcoming or running events, soonest first, in two indexed queries (see
-    upcoming_first_page for why the earliest start is looked up first)."""
-    # With the count beside it PostgreSQL reads the few upcoming events by the end_date index;
-    # MIN alone made it walk the start_date index from the oldest event (5 ms).
-    first_start = events.filter(end_date__gte=today).aggregate(total=Count("pk"), first=Min("start_date"))["first"]
-    # Asked even when nothing is upcoming: the same queries whatever the data (bench.querycount).
-    return list(events.filter(end_date__gte=today, start_date__gte=first_start or today).order_by("start_date", "pk")[:limit])
+    """The first ``limit`` upcoming or running events, soonest first, in two indexed queries."""
+    return list(_upcoming(events, today)[1][:limit])
 
 
 def upcoming_first_page(events, number, per_page: int, *, today: dt.date):
     """One page of ``events``: upcoming and running ones first, soonest first, then past ones,
     newest first. As one ORDER BY this needs a CASE over every event, which PostgreSQL sorted in
-    full on every page (5,000 events at scale, 10 ms). Here: the number of upcoming events (few,
-    indexed by event_public_by_end), then at most two LIMITed, indexed queries. No total count
-    (common/paging.py)."""
-    from django.http import Http404
+    full on every page (5,000 events at scale, 10 ms). Here: the count of upcoming events, then two
+    LIMITed, indexed queries. No total count of the list (common/paging.py)."""
+    from common.paging import page_from_rows, requested_page
 
-    from common.paging import MAX_PAGE, CountlessPage, page_number
-
-    number = page_number(number)
-    if number > MAX_PAGE:
-        raise Http404(_("没有这一页。"))
+    number = requested_page(number)
     offset = (number - 1) * per_page
-    upcoming = events.filter(end_date__gte=today)
-    span = upcoming.aggregate(total=Count("pk"), first_start=Min("start_date"))
-    upcoming_total = span["total"]
-    # The earliest start among them bounds the index range: without it PostgreSQL walked the
-    # start_date index from the oldest event, filtering 4,700 past ones to find 21 (5 ms).
-    if span["first_start"] is not None:
-        upcoming = upcoming.filter(start_date__gte=span["first_start"])
-    upcoming = upcoming.order_by("start_date", "pk")
+    upcoming_total, upcoming = _upcoming(events, today)
     past = events.filter(end_date__lt=today).order_by("-start_date", "-pk")
     rows = list(upcoming[offset : offset + per_page + 1])
     # Always one past query (at least one row), so that the page issues the same queries however
     # many events are upcoming (bench.querycount compares them across data sizes).
     past_offset = max(0, offset - upcoming_total)
     rows += list(past[past_offset : past_offset + max(per_page + 1 - len(rows), 1)])
-    if not rows and number > 1:
-        raise Http404(_("没有这一页。"))
-    return CountlessPage(rows[:per_page], number, per_page, has_next=len(rows) > per_page)
+    return page_from_rows(rows, number, per_page)
 
 
 def event_years() -> list[int]:

@@ -145,8 +145,10 @@ def entry_save(
                 wanted = {p.pk for p in members}
                 if new_person is not None:
                     # The first submit registered the new member: the same form sent again names them.
-                    registered = Person.objects.filter(id_number=normalise_id_number(new_person.id_number)).first()
-                    wanted = wanted | {registered.pk} if registered is not None and new_person.id_number.strip() else None
+                    registered = None
+                    if new_person.id_number.strip():
+                        registered = Person.objects.filter(id_number=normalise_id_number(new_person.id_number)).first()
+                    wanted = (wanted | {registered.pk}) if registered is not None else None
                 if wanted is not None and same_members == wanted:
                     return same  # a double submit: nothing new to write
                 _add(errors, "team_name", _("本单位在这个项目中已有名为“%(name)s”的队伍，请换一个队名。") % {"name": team_name})

@@ -80,6 +80,25 @@ def children_deleted_with(model, pk, deleted_at) -> list[tuple[type[models.Model
     return rows
 
 
+def deleted_with_counts(model, deletes: list[tuple[object, dt.datetime]]) -> dict[object, dict[str, int]]:
+    """For each (pk, deleted_at) of ``model``: {child verbose name: rows deleted with it}, in one
+    query per child model for the whole list (children_deleted_with asks per record)."""
+    counts: dict[object, dict[str, int]] = {pk: {} for pk, _at in deletes}
+    if not deletes:
+        return counts
+    when = dict(deletes)
+    earliest, latest = min(when.values()) - CASCADE_WINDOW, max(when.values()) + CASCADE_WINDOW
+    for child, fk in cascade_children(model):
+        name = str(child._meta.verbose_name)
+        versions = deleted_versions(child).filter(
+            **{f"{fk.attname}__in": list(when)}, history_date__gte=earliest, history_date__lte=latest
+        ).values_list(fk.attname, "history_date")
+        for parent_pk, deleted_at in versions:
+            if abs(deleted_at - when[parent_pk]) <= CASCADE_WINDOW:
+                counts[parent_pk][name] = counts[parent_pk].get(name, 0) + 1
+    return counts
+
+
 @dataclass
 class Planned:
     model: type[models.Model]

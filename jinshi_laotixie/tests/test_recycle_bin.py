@@ -174,3 +174,32 @@ def test_staff_bring_a_deleted_entry_back_from_its_history_page(staff_client, te
     response = staff_client.post(url, _revert_data(page))
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Entry.objects.get(pk=pk).team_name == "泽州门球一队"
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_the_bin_page_asks_the_same_queries_for_3_and_30_deleted_entries(rows, staff_client, zezhou, make_person):
+    """Each row shows its record, who deleted it and what went with it: read per kind on the page,
+    not per row (a budget that holds for 3 rows and for 30)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    item = make_item(make_event(title="预算赛事"))
+    for i in range(rows):
+        entry = Entry.objects.create(event=item.event, item=item, unit=zezhou, team_name=f"预算队{i}", status=EntryStatus.SUBMITTED)
+        EntryMember.objects.create(entry=entry, person=make_person(zezhou, name=f"预算队员{i}"))
+        entry.delete()  # the member goes with it, as in the admin
+    with CaptureQueriesContext(connection) as queries:
+        html = staff_client.get(BIN + "?model=events.entry").content.decode()
+    assert html.count("参赛人员 1 条") == min(rows, 30)
+    assert len(queries) <= 16, [q["sql"][:120] for q in queries.captured_queries]
+
+
+def test_each_row_names_its_own_record_when_kinds_share_history_ids(staff_client, team):
+    """The entry's and the article's history rows may carry the same history_id (each history table
+    counts on its own): every row of the page still names its own record."""
+    entry, _members = team
+    article = nf.article(section_slug="dongtai", title="同一页上被删除的新闻")
+    admin_delete(staff_client, entry)
+    admin_delete(staff_client, article)
+    rows = {row["label"]: row["text"] for row in staff_client.get(BIN).context["rows"]}
+    assert "泽州门球一队" in rows["events.entry"] and rows["news.article"] == "同一页上被删除的新闻"
