@@ -10,6 +10,31 @@ from django.contrib.auth.models import Group
 from accounts.roles import Role
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _jinja2_pages_report_their_context():
+    """response.context and assertTemplateUsed for Jinja2 pages too: Django's test client hears of a
+    rendered template through the template_rendered signal, which only its own engine sends."""
+    from django.template import Context
+    from django.template.backends import jinja2 as jinja2_backend
+    from django.test.signals import template_rendered
+
+    original = jinja2_backend.Template.render
+
+    class Rendered:
+        def __init__(self, name):
+            self.name = name
+
+    def render(self, context=None, request=None):
+        html = original(self, context, request)
+        values = dict(context or {}, request=request) if request is not None else dict(context or {})
+        template_rendered.send(sender=self, template=Rendered(self.template.name), context=Context(values))
+        return html
+
+    jinja2_backend.Template.render = render
+    yield
+    jinja2_backend.Template.render = original
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts with an empty cache, so a page cached by one test never leaks into another."""

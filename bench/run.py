@@ -87,11 +87,11 @@ def with_database_name(url: str, name: str) -> str:
 
 def ensure_database(url: str) -> None:
     """CREATE DATABASE when it does not exist yet (a fresh machine)."""
-    import psycopg2
+    import psycopg
 
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
-    connection = psycopg2.connect(
+    connection = psycopg.connect(
         host=parts.hostname or "127.0.0.1", port=parts.port or 5432, user=parts.username or "postgres",
         password=parts.password or None, dbname="postgres",
     )

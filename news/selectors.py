@@ -29,13 +29,18 @@ def article_for_page(pk: int) -> Article:
 def neighbours(article: Article) -> tuple[Article | None, Article | None]:
     """The previous (older) and next (newer) published articles by publication time."""
     base = Article.objects.published().only("pk", "title", "published_at")
+    # The plain bound on published_at (besides the OR) gives the index scan its starting point even in
+    # a generic plan of a prepared statement, which cannot see the values: without it the "following"
+    # scan started at the oldest article.
     previous = (
-        base.filter(Q(published_at__lt=article.published_at) | Q(published_at=article.published_at, pk__lt=article.pk))
+        base.filter(published_at__lte=article.published_at)
+        .filter(Q(published_at__lt=article.published_at) | Q(pk__lt=article.pk))
         .order_by("-published_at", "-pk")
         .first()
     )
     following = (
-        base.filter(Q(published_at__gt=article.published_at) | Q(published_at=article.published_at, pk__gt=article.pk))
+        base.filter(published_at__gte=article.published_at)
+        .filter(Q(published_at__gt=article.published_at) | Q(pk__gt=article.pk))
         .order_by("published_at", "pk")
         .first()
     )

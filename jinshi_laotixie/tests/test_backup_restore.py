@@ -117,12 +117,12 @@ def _restore_sqlite(archive, tmp_path, restored_media):
 
 
 def _restore_postgres(archive, restored_media):
-    import psycopg2
+    import psycopg
 
     db = connection.settings_dict
     scratch = f"{db['NAME']}_restore"[:63]
     params = {k.lower(): db[k] for k in ("HOST", "PORT", "USER", "PASSWORD") if db.get(k)}
-    admin = psycopg2.connect(dbname="postgres", **params)
+    admin = psycopg.connect(dbname="postgres", **params)
     admin.autocommit = True
     try:
         with admin.cursor() as cursor:
@@ -132,7 +132,7 @@ def _restore_postgres(archive, restored_media):
         url = f"postgres://{auth}@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{scratch}"
         output = _run_restore(archive, _restore_env(url, restored_media))
         assert "与清单一致" in output
-        restored = psycopg2.connect(dbname=scratch, **params)
+        restored = psycopg.connect(dbname=scratch, **params)
         try:
             with restored.cursor() as cursor:
                 cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")

@@ -77,14 +77,15 @@ class Command(BaseCommand):
         return None
 
     def _dump_postgres(self, work: Path):
-        import psycopg2
+        import psycopg
 
         db_file = work / "db.dump"
         env = pg_env()
         params = {k: env[v] for k, v in (("host", "PGHOST"), ("port", "PGPORT"), ("user", "PGUSER"), ("password", "PGPASSWORD")) if v in env}
-        snapshot_conn = psycopg2.connect(dbname=env["PGDATABASE"], **params)
+        snapshot_conn = psycopg.connect(dbname=env["PGDATABASE"], **params)
         try:
-            snapshot_conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
+            snapshot_conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+            snapshot_conn.read_only = True
             with snapshot_conn.cursor() as cursor:
                 cursor.execute("SELECT pg_export_snapshot()")
                 snapshot = cursor.fetchone()[0]
