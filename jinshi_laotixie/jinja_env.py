@@ -85,8 +85,9 @@ def default_if_none(value, default=""):
 
 
 def environment(**options) -> Environment:
-    # Lenient like Django's templates: a missing attribute renders empty, also along a chain (a.b.c).
-    options.setdefault("undefined", ChainableUndefined)
+    # Lenient like Django's templates, with DEBUG on or off: a missing value renders empty, also along
+    # a chain (a.b.c). (Django's backend would pick DebugUndefined or Undefined by DEBUG.)
+    options["undefined"] = ChainableUndefined
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update(url=url, static=static, thumb=thumbnail, object_path=object_path)

@@ -1,0 +1,117 @@
+"""The Jinja2 environment of the public pages, and the bridge that puts Django-template pages (the
+portal, login) into the same skeleton (jinshi_laotixie/jinja_env.py, site_tags.jinja_layout)."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.template import engines
+from django.template.defaultfilters import date as django_date
+from django.template.defaultfilters import urlencode as django_urlencode
+from django.urls import reverse
+from django.utils import timezone
+
+from jinshi_laotixie import jinja_env
+
+
+def render(source: str, **context) -> str:
+    return engines["jinja2"].from_string(source).render(context)
+
+
+DATETIMES = [
+    dt.datetime(2022, 12, 31, 23, 30, tzinfo=dt.timezone.utc),  # already 1 January in Beijing
+    timezone.make_aware(dt.datetime(2023, 6, 9, 8, 5)),
+]
+
+
+@pytest.mark.parametrize("fmt", ["Y年n月j日", "n月j日", "Y-m-d", "c", "Y年n月j日 H:i"])
+@pytest.mark.parametrize("value", DATETIMES)
+def test_date_filter_writes_what_django_writes_for_times(fmt, value):
+    # Django's engine turns an aware datetime into local time before its |date filter sees it.
+    assert jinja_env.date(value, fmt) == django_date(timezone.localtime(value), fmt)
+
+
+@pytest.mark.parametrize("fmt", ["Y年n月j日", "n月j日", "Y-m-d"])
+def test_date_filter_writes_what_django_writes_for_dates(fmt):
+    for value in [dt.date(2022, 1, 5), dt.date(2023, 12, 31)]:
+        assert jinja_env.date(value, fmt) == django_date(value, fmt)
+
+
+def test_date_filter_of_nothing_is_empty():
+    assert render("[{{ none|date }}][{{ blank|date('Y年n月j日') }}]", none=None, blank="") == "[][]"
+
+
+def test_urlencode_matches_django():
+    for text in ["柔力球", "a b&c=d", "/path/with space"]:
+        assert jinja_env.urlencode(text) == django_urlencode(text)
+
+
+def test_linebreaks_escape_first():
+    assert render("{{ t|linebreaksbr }}", t="<b>一</b>\n二") == "&lt;b&gt;一&lt;/b&gt;<br>二"
+    assert render("{{ t|linebreaks }}", t="一\n\n<i>二</i>") == "<p>一</p>\n\n<p>&lt;i&gt;二&lt;/i&gt;</p>"
+
+
+def test_escaping_and_safe_strings():
+    from django.utils.safestring import mark_safe
+
+    out = render("{{ raw }}|{{ safe }}", raw="<script>x</script>", safe=mark_safe("<em>已审</em>"))
+    assert out == "&lt;script&gt;x&lt;/script&gt;|<em>已审</em>"
+
+
+def test_highlight_marks_words_of_plain_text_and_keeps_safe_html():
+    from django.utils.safestring import mark_safe
+
+    assert render("{{ t|highlight('柔力球') }}", t="<柔力球>比赛") == "&lt;<mark>柔力球</mark>&gt;比赛"
+    assert render("{{ t|highlight('球') }}", t=mark_safe("<mark>门球</mark>")) == "<mark>门球</mark>"
+
+
+def test_gettext_formats_new_style():
+    assert render("{{ _('第 %(number)s 页', number=3) }}") == "第 3 页"
+    assert render("{{ ngettext('%(num)d 条', '%(num)d 条', 7) }}") == "7 条"
+
+
+def test_url_and_static():
+    assert render("{{ url('news:section', 'dongtai') }}") == reverse("news:section", args=["dongtai"])
+    assert render("{{ url('home') }}") == "/"
+    assert render("{{ static('css/site.css') }}").endswith("css/site.css")
+
+
+def test_missing_values_render_empty_like_django():
+    assert render("[{{ nothing }}][{{ nothing.deeper.still }}]") == "[][]"
+
+
+def _one(pattern: str, html: str) -> None:
+    assert len(re.findall(pattern, html)) == 1, pattern
+
+
+@pytest.mark.django_db
+def test_login_page_is_a_django_template_in_the_one_skeleton(client):
+    html = client.get(reverse("accounts:login")).content.decode()
+    _one(r'<header class="site-header">', html)
+    _one(r'<footer class="site-footer">', html)
+    _one(r"<title>", html)
+    assert html.startswith("<!doctype html>")
+    assert 'name="username"' in html and "csrfmiddlewaretoken" in html
+
+
+@pytest.mark.django_db
+def test_portal_page_keeps_its_blocks_and_the_jinja2_pager(client, zezhou_coordinator, zezhou):
+    from grassroots.models import Organisation
+    from grassroots.portal_views import PAGE_SIZE
+
+    parent = Organisation.objects.filter(member_unit=zezhou, level=3).first() or zezhou
+    level = parent.level + 1
+    Organisation.objects.bulk_create(
+        [Organisation(name=f"测试组织{i:03d}", parent=parent, level=level, member_unit=zezhou, slug=f"t-{i}") for i in range(PAGE_SIZE + 1)]
+    ) if level <= 4 else None
+    client.force_login(zezhou_coordinator)
+    response = client.get(reverse("grassroots_portal:organisation_list"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<body class="portal' in html
+    _one(r'<header class="site-header">', html)
+    assert "市老体协工作平台" in html.split("</title>")[0]
+    assert 'class="pager"' in html and "page=2" in html and "下一页" in html
+    # Django's own template machinery still sees the page (assertTemplateUsed, response.context).
+    assert "grassroots/portal/organisation_list.html" in [t.name for t in response.templates]
+    assert response.context["page_obj"].number == 1
