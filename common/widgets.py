@@ -8,6 +8,7 @@ finder's three selects (50 options) cost 9 ms of a 25 ms page. PlainSelect write
 from html import escape
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
@@ -20,7 +21,7 @@ class PlainSelect(forms.Select):
         final_attrs = self.build_attrs(self.attrs, attrs)
         final_attrs["name"] = name
         options = []
-        for option_value, option_label in self.choices:
+        for option_value, option_label in self._option_pairs():
             option_value = "" if option_value is None else str(option_value)
             mark = ""
             if option_value in selected:
@@ -28,6 +29,20 @@ class PlainSelect(forms.Select):
             # Labels are plain (or lazily translated) text: escaped like every value here.
             options.append(f'<option value="{escape(option_value)}"{mark}>{escape(str(option_label))}</option>')
         return mark_safe(f"<select{flatatt(final_attrs)}>" + "".join(options) + "</select>")
+
+
+    def _option_pairs(self):
+        choices = self.choices
+        if isinstance(choices, ModelChoiceIterator):
+            # Django's iterator reads the queryset with .iterator(): on PostgreSQL a server-side cursor
+            # (DECLARE, FETCH, CLOSE: 1.6 ms per select) for a list of a few dozen rows. Read it plainly.
+            field = choices.field
+            if field.empty_label is not None:
+                yield "", field.empty_label
+            for obj in choices.queryset.all():
+                yield choices.choice(obj)
+            return
+        yield from choices
 
 
 def plain_selects(form, css_class: str = "form-select") -> None:

@@ -2,51 +2,88 @@
 
 import datetime as dt
 from collections import defaultdict
+from operator import itemgetter
 
-from django.db.models import Count, Min, Prefetch, Q
+from django.db.models import Count, Min, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from common.choices import Level
+from common.paths import object_path
 from grassroots.models import Organisation
 
 from .models import AgeGroup, Award, Entry, EntryMember, Event, EventKind, Festival, Item
 from .models.entries import ACTIVE_STATUSES
+from .models.results import AWARD_ORDER, award_label
 
 
 def public_events():
     return Event.objects.published().for_list()
 
 
-def event_for_page(pk: int) -> Event:
-    """One published event with its items and age groups (2 prefetch queries)."""
-    return (
-        Event.objects.published()
-        .for_list()
-        .prefetch_related(
-            Prefetch("items", queryset=Item.objects.select_related("age_group", "project")),
-            Prefetch("age_groups", queryset=AgeGroup.objects.all()),
-        )
-        .get(pk=pk)
-    )
+def event_for_page(pk: int) -> tuple[Event, list[Item], list[AgeGroup]]:
+    """One published event with its items and age groups, in three plain queries: the items'
+    age groups are put in from the event's own list (no join), and no prefetch machinery."""
+    event = Event.objects.published().for_list().get(pk=pk)
+    groups = list(AgeGroup.objects.filter(event=event))
+    by_id = {group.pk: group for group in groups}
+    items = list(Item.objects.filter(event=event))
+    for item in items:
+        if item.age_group_id in by_id:
+            item.age_group = by_id[item.age_group_id]
+    return event, items, groups
 
 
-def released_results(event: Event) -> list[Award]:
+class ResultRow:
+    """One line of a results table: an award, its team and unit, from a values_list() row."""
+
+    __slots__ = ("label", "unit", "team", "routine_title", "score")
+
+
+RESULT_COLUMNS = (
+    "entry__item_id", "award_type", "other_name", "rank", "score", "entry__team_name", "entry__routine_title",
+    "entry__unit__short_name", "entry__unit__name", "person__name",
+)
+
+
+def released_results(event: Event, items: list[Item]) -> list[tuple[Item, list[ResultRow]]]:
+    """The released awards of ``event``, grouped by its ``items`` (in their order): by award, then
+    rank, then team name. Nothing before the results are released.
+
+    One query of the columns shown: the award order (a 13-way CASE) is applied here, with a stable
+    sort over rows the database ordered by team name, so names keep the database's collation."""
     if not event.results_released:
         return []
-    return list(Award.objects.filter(event=event).annotate_sort().for_results())
+    rows = Award.objects.filter(event=event).order_by("entry__team_name", "pk").values_list(*RESULT_COLUMNS)
+    groups: dict[int, list[tuple[tuple[int, int], ResultRow]]] = {}
+    for item_id, award_type, other_name, rank, score, team_name, routine_title, unit_short, unit_name, person in rows:
+        row = ResultRow()
+        row.label = award_label(award_type, other_name, rank)
+        row.unit = unit_short or unit_name  # Organisation.display_name
+        row.team = team_name if person is None else person  # an individual award names the person
+        row.routine_title, row.score = routine_title, score
+        groups.setdefault(item_id, []).append(((AWARD_ORDER.get(award_type, 99), 999 if rank is None else rank), row))
+    position = {item.pk: n for n, item in enumerate(items)}
+    by_id = {item.pk: item for item in items}
+    # An entry of an item outside the event's list (not expected) still shows, after the rest.
+    order = sorted(groups, key=lambda item_id: (position.get(item_id, len(items)), item_id))
+    return [
+        (by_id.get(item_id) or Item.objects.get(pk=item_id), [row for _key, row in sorted(groups[item_id], key=itemgetter(0))])
+        for item_id in order
+    ]
 
 
-def results_by_item(awards: list[Award]) -> list[tuple[Item, list[Award]]]:
-    groups: dict[int, tuple[Item, list[Award]]] = {}
-    for award in awards:
-        groups.setdefault(award.entry.item_id, (award.entry.item, []))[1].append(award)
-    return list(groups.values())
-
-
-def festival_events(festival: Festival):
-    return (
-        festival.events.published().for_list().order_by("start_date", "pk")
+def festival_events(festival: Festival) -> list[dict]:
+    """The festival's published events, first day first, as dicts of the columns its table shows,
+    with ``url`` and ``award_count`` (the released awards): 185 model instances with three joined
+    rows each cost a festival page 10 ms."""
+    rows = list(
+        festival.events.published().order_by("start_date", "pk")
         .annotate(award_count=Count("awards", filter=Q(results_released=True)))
+        .values("pk", "title", "start_date", "is_online", "venue", "results_released", "award_count")
     )
+    for row in rows:
+        row["url"] = object_path("events:event_detail", row["pk"])
+    return rows
 
 
 def unit_entries(unit):
@@ -79,11 +116,12 @@ def entries_for_export(event: Event) -> list[Entry]:
 
 def outreach_table(year: int) -> list[dict]:
     """Each county with its published 走基层 events of the year; `owes` marks counties with none."""
-    counties = list(Organisation.objects.counties().active().order_by("sort_order"))
+    # Only what the table, the dashboard and the annual report show: a county's name, an event's link, title and day.
+    counties = list(Organisation.objects.counties().active().order_by("sort_order").only("pk", "name", "short_name"))
     events = (
         Event.objects.published()
         .filter(kind=EventKind.OUTREACH, start_date__year=year, host_unit__isnull=False)
-        .select_related("project")
+        .only("pk", "title", "start_date", "host_unit_id")
         .order_by("start_date")
     )
     by_county = defaultdict(list)
@@ -110,23 +148,83 @@ def upcoming_soonest(events, today: dt.date, limit: int) -> list:
     return list(_upcoming(events, today)[1][:limit])
 
 
-def upcoming_first_page(events, number, per_page: int, *, today: dt.date):
-    """One page of ``events``: upcoming and running ones first, soonest first, then past ones,
-    newest first. As one ORDER BY this needs a CASE over every event, which PostgreSQL sorted in
-    full on every page (5,000 events at scale, 10 ms). Here: the count of upcoming events, then two
-    LIMITed, indexed queries. No total count of the list (common/paging.py)."""
+class EventCard:
+    """An event as a list card shows it (events/includes/event_card.html), from a values_list()
+    row: building a model instance per row cost twice the CPU, for columns a card never shows."""
+
+    __slots__ = ("pk", "title", "url", "kind", "level", "project_name", "is_online", "venue",
+                 "start_date", "end_date", "is_past", "is_open")
+
+    def __str__(self):
+        return self.title
+
+
+# The columns of a card; the year bounds may follow them in a row (event_list_page).
+CARD_COLUMNS = (
+    "pk", "title", "kind", "level", "project__name", "is_online", "venue", "start_date", "end_date",
+    "registration_opens", "registration_closes",
+)
+
+
+def _cards(rows, today: dt.date, now: dt.datetime) -> list[EventCard]:
+    kinds = {value: str(label) for value, label in EventKind.choices}
+    levels = {value: str(label) for value, label in Level.choices}
+    cards = []
+    for pk, title, kind, level, project_name, is_online, venue, start, end, opens, closes, *_extra in rows:
+        card = EventCard()
+        card.pk, card.title, card.url = pk, title, object_path("events:event_detail", pk)
+        card.kind, card.level = kinds.get(kind, kind), levels.get(level, level)
+        card.project_name, card.is_online, card.venue = project_name, is_online, venue
+        card.start_date, card.end_date, card.is_past = start, end, end < today
+        card.is_open = bool(opens and closes and opens <= now <= closes)  # Event.registration_is_open
+        cards.append(card)
+    return cards
+
+
+def event_list_page(events, number, per_page: int, *, today: dt.date, now: dt.datetime | None = None):
+    """(one page of ``events`` as EventCards, the years for the filter, newest first).
+
+    Upcoming and running events first, soonest first, then past ones, newest first. As one ORDER
+    BY this needs a CASE over every event, which PostgreSQL sorted in full on every page (5,000
+    events at scale, 10 ms). Here: the count of upcoming events, then LIMITed, indexed queries of
+    the upcoming and of the past events, the past one only when the upcoming ones leave room on the
+    page (on a first page at scale they fill it).
+    The first query of rows also carries the first and last start dates of all published events
+    (two index lookups as subqueries) for the years, which cost a query of their own only when no
+    row comes back. No total count of the list (common/paging.py).
+
+    One window query (the rows with COUNT(*) OVER ()) would save the count, but with prepared
+    statements PostgreSQL settles on a generic plan for it that walks every published event (2-7 ms)."""
     from common.paging import page_from_rows, requested_page
 
     number = requested_page(number)
+    now = now or timezone.now()
     offset = (number - 1) * per_page
+    published = Event.objects.published()
+    bounds = {
+        "first_day": Subquery(published.order_by("start_date").values("start_date")[:1]),
+        "last_day": Subquery(published.order_by("-start_date").values("start_date")[:1]),
+    }
     upcoming_total, upcoming = _upcoming(events, today)
-    past = events.filter(end_date__lt=today).order_by("-start_date", "-pk")
-    rows = list(upcoming[offset : offset + per_page + 1])
-    # Always one past query (at least one row), so that the page issues the same queries however
-    # many events are upcoming (bench.querycount compares them across data sizes).
-    past_offset = max(0, offset - upcoming_total)
-    rows += list(past[past_offset : past_offset + max(per_page + 1 - len(rows), 1)])
-    return page_from_rows(rows, number, per_page)
+    # Read even when no upcoming event is on this page, so that a page's queries do not grow with
+    # the data (bench.querycount: a first page with no upcoming events would issue one fewer).
+    rows = list(upcoming.annotate(**bounds).values_list(*CARD_COLUMNS, *bounds)[offset : offset + per_page + 1])
+    years_row = rows[0] if rows else None
+    wanted = per_page + 1 - len(rows)
+    if wanted > 0:
+        past_offset = max(0, offset - upcoming_total)
+        past = events.filter(end_date__lt=today).order_by("-start_date", "-pk")
+        if years_row is None:
+            rows = list(past.annotate(**bounds).values_list(*CARD_COLUMNS, *bounds)[past_offset : past_offset + wanted])
+            years_row = rows[0] if rows else None
+        else:
+            rows += past.values_list(*CARD_COLUMNS)[past_offset : past_offset + wanted]
+    if years_row is not None:
+        first, last = years_row[-2], years_row[-1]
+        years = list(range(last.year, first.year - 1, -1))
+    else:
+        years = event_years()
+    return page_from_rows(_cards(rows, today, now), number, per_page), years
 
 
 def event_years() -> list[int]:

@@ -19,38 +19,39 @@ PER_PAGE = 20
 @public_page("events")
 def event_list(request):
     """Upcoming and running events first (soonest first), then past ones (newest first), 20 to a
-    page; see selectors.upcoming_first_page for why it is not one ORDER BY."""
-    event_filter = EventFilter(request.GET, queryset=selectors.public_events())
-    events = event_filter.qs if event_filter.is_valid() else selectors.public_events().none()
+    page; see selectors.event_list_page for why it is not one ORDER BY."""
+    published = Event.objects.published()
+    event_filter = EventFilter(request.GET, queryset=published)
+    events = event_filter.qs if event_filter.is_valid() else published.none()
     today = timezone.localdate()
-    page_obj = selectors.upcoming_first_page(events, request.GET.get("page"), PER_PAGE, today=today)
+    page_obj, years = selectors.event_list_page(events, request.GET.get("page"), PER_PAGE, today=today)
     query = request.GET.copy()
     query.pop("page", None)
+    form = event_filter.form
     return render(request, "events/event_list.html", {
         "filter": event_filter, "page_obj": page_obj, "events": page_obj.object_list,
-        "query_string": query.urlencode(), "today": today, "years": selectors.event_years(),
+        "query_string": query.urlencode(), "years": years,
+        # The template writes the year select (its options are the years that have events).
+        "selected_year": str(form["year"].value()), "filter_fields": [f for f in form if f.name != "year"],
     })
 
 
 @public_page("events", "news")  # it lists related news
 def event_detail(request, pk):
     try:
-        event = selectors.event_for_page(pk)
+        event, items, age_groups = selectors.event_for_page(pk)
     except Event.DoesNotExist:
         raise Http404 from None
-    awards = selectors.released_results(event)
     return render(request, "events/event_detail.html", {
-        "event": event, "items": list(event.items.all()), "age_groups": list(event.age_groups.all()),
-        "results": selectors.results_by_item(awards), "today": timezone.localdate(),
-        "news": selectors.related_news(event),
+        "event": event, "items": items, "age_groups": age_groups,
+        "results": selectors.released_results(event, items), "news": selectors.related_news(event),
     })
 
 
 @public_page("events")
 def festival_detail(request, edition):
     festival = get_object_or_404(Festival, edition=edition)
-    events = list(selectors.festival_events(festival))
-    return render(request, "events/festival_detail.html", {"festival": festival, "events": events})
+    return render(request, "events/festival_detail.html", {"festival": festival, "events": selectors.festival_events(festival)})
 
 
 @public_page("events")

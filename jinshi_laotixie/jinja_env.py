@@ -15,13 +15,15 @@ What the public templates have besides Jinja2's own: the globals ``url``, ``stat
 not escaped twice.
 """
 
+import functools
+
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import dateformat, timezone
 from django.utils.html import linebreaks as _linebreaks
 from django.utils.safestring import SafeData
 from django.utils.text import normalize_newlines
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup, escape
 
@@ -30,9 +32,20 @@ from common.search import highlight as mark_words
 from common.thumbs import thumbnail
 
 
+@functools.lru_cache(maxsize=1024)
+def _reversed(name: str, args: tuple, kwargs: tuple, script_prefix: str) -> str:
+    return reverse(name, args=args or None, kwargs=dict(kwargs) or None)
+
+
 def url(name: str, *args, **kwargs) -> str:
-    """{{ url('news:section', 'dongtai') }}: reverse() with positional or keyword arguments."""
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    """{{ url('news:section', 'dongtai') }}: reverse() with positional or keyword arguments.
+
+    Remembered per process: the URLconf does not change while a process runs, and the header and
+    footer alone reverse 11 routes on every page (common/paths.py does the same for object links)."""
+    try:
+        return _reversed(name, args, tuple(sorted(kwargs.items())), get_script_prefix())
+    except TypeError:  # an unhashable argument: reverse it the long way
+        return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
 # The formats the public pages use most, written out: Django's dateformat builds a formatter object
@@ -41,7 +54,34 @@ _FAST_DATE_FORMATS = {
     "Y年n月j日": lambda d: f"{d.year}年{d.month}月{d.day}日",
     "n月j日": lambda d: f"{d.month}月{d.day}日",
     "Y-m-d": lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}",
+    "c": lambda d: d.isoformat(),
+    "Y年n月j日 H:i": lambda d: f"{d.year}年{d.month}月{d.day}日 {d.hour:02d}:{d.minute:02d}",
 }
+
+
+@functools.lru_cache(maxsize=512)
+def _static(path: str) -> str:
+    return static(path)
+
+
+def static_url(path: str) -> str:
+    """{{ static('css/site.css') }}: remembered per process, because the manifest of hashed names is
+    read once when a process starts (six lookups on every page)."""
+    return _static(path)
+
+
+_translated: dict[tuple[str | None, str], str] = {}
+
+
+def gettext_remembered(message: str) -> str:
+    """gettext, remembered per language and message: catalogues are loaded once per process, and
+    every page translates its header and footer (19 lookups) on each request."""
+    key = (get_language(), message)
+    try:
+        return _translated[key]
+    except KeyError:
+        text = _translated[key] = gettext(message)
+        return text
 
 
 def date(value, format_string: str = "Y年n月j日") -> str:
@@ -89,8 +129,8 @@ def environment(**options) -> Environment:
     # a chain (a.b.c). (Django's backend would pick DebugUndefined or Undefined by DEBUG.)
     options["undefined"] = ChainableUndefined
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
-    env.globals.update(url=url, static=static, thumb=thumbnail, object_path=object_path)
+    env.install_gettext_callables(gettext_remembered, ngettext, newstyle=True)
+    env.globals.update(url=url, static=static_url, thumb=thumbnail, object_path=object_path)
     env.filters.update(
         date=date, urlencode=urlencode, linebreaks=linebreaks, linebreaksbr=linebreaksbr,
         highlight=highlight, default_if_none=default_if_none,

@@ -19,7 +19,9 @@ class NewsConfig(AppConfig):
         from common.recycle_bin import recycle_bin
 
         from .models import Article
+        from .models.counters import connect
 
+        connect()  # photo and attachment counts (news.models.counters)
         # An article deleted in the admin comes back from the bin with its attachments and photos.
         recycle_bin.register(Article)
         registry.register_search("documents", search.search_documents)

@@ -2,13 +2,14 @@
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from common.cache import public_page
 from common.paging import countless_page
 
 from . import selectors
-from .models import ArticleAttachment, DocumentAttachment, Section
+from .models import Article, ArticleAttachment, Document, DocumentAttachment
 
 PER_PAGE = 15
 
@@ -20,30 +21,34 @@ def _page(request, queryset):
 @require_GET
 @public_page("news")
 def article_list(request):
-    page_obj = _page(request, selectors.public_articles())
-    sections = list(Section.objects.active())
-    return render(request, "news/article_list.html", {"page_obj": page_obj, "sections": sections, "section": None})
+    tabs, section_map = selectors.sections()
+    page_obj = selectors.article_page(request.GET.get("page"), PER_PAGE, section_map)
+    return render(request, "news/article_list.html", {"page_obj": page_obj, "sections": tabs, "section": None})
 
 
 @require_GET
 @public_page("news")
 def section(request, slug):
-    section = get_object_or_404(Section.objects.active(), slug=slug)
-    page_obj = _page(request, selectors.public_articles(section))
-    sections = list(Section.objects.active())
-    return render(request, "news/article_list.html", {"page_obj": page_obj, "sections": sections, "section": section})
+    tabs, section_map = selectors.sections()
+    section = next((s for s in tabs if s.slug == slug), None)
+    if section is None:
+        raise Http404(_("没有这个栏目。"))
+    page_obj = selectors.article_page(request.GET.get("page"), PER_PAGE, section_map, section)
+    return render(request, "news/article_list.html", {"page_obj": page_obj, "sections": tabs, "section": section})
 
 
 @require_GET
 @public_page("news")
 def article_detail(request, pk):
     article = selectors.article_for_page(pk)
-    previous, following = selectors.neighbours(article)
+    previous, following, related = selectors.article_links(article)
     context = {
         "article": article,
+        "photos": selectors.article_photos(article),
+        "attachments": selectors.article_attachments(article),
         "previous": previous,
         "following": following,
-        "related": selectors.related_articles(article),
+        "related": related,
         "share_url": request.build_absolute_uri(article.get_share_url()),
     }
     return render(request, "news/article_detail.html", context)
@@ -52,7 +57,7 @@ def article_detail(request, pk):
 @require_GET
 def short_link(request, pk):
     """/a/<id>/: a short address for WeChat and print, redirecting to the article."""
-    article = selectors.article_for_page(pk)
+    article = get_object_or_404(Article.objects.published().only("pk"), pk=pk)
     return redirect(article.get_absolute_url(), permanent=False)
 
 
@@ -67,7 +72,8 @@ def document_list(request):
 @public_page("news")
 def document_detail(request, pk):
     document = selectors.document_for_page(pk)
-    return render(request, "news/document_detail.html", {"document": document})
+    context = {"document": document, "attachments": selectors.document_attachments(document)}
+    return render(request, "news/document_detail.html", context)
 
 
 def _download(attachment):
@@ -83,15 +89,11 @@ def _download(attachment):
 
 @require_GET
 def article_attachment(request, pk):
-    from .models import Article
-
     attachment = get_object_or_404(ArticleAttachment, pk=pk, article__in=Article.objects.published())
     return _download(attachment)
 
 
 @require_GET
 def document_attachment(request, pk):
-    from .models import Document
-
     attachment = get_object_or_404(DocumentAttachment, pk=pk, document__in=Document.objects.published())
     return _download(attachment)

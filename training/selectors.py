@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.choices import Level
+from common.compiled import CompiledQuery
+from common.paths import object_path
 from grassroots.models import Organisation, Person, Project
 
 from .models import Course, CourseKind, Nomination, Qualification
@@ -16,8 +18,120 @@ from .models.nominations import TRAINED_STATUSES
 LEVEL_ORDER = [Level.NATIONAL, Level.PROVINCIAL, Level.CITY, Level.COUNTY]
 
 
-def public_courses():
-    return Course.objects.published().with_related()
+# ---------------------------------------------------------------- the public course page
+
+_COURSE_FIELDS = tuple(f.attname for f in Course._meta.concrete_fields)
+_public_course = CompiledQuery(
+    lambda pk: Course.objects.published().filter(pk=pk)
+    .values_list(*_COURSE_FIELDS, "project__name", "committee__short_name", "committee__name")
+)
+
+
+def public_course(pk: int) -> Course | None:
+    """A published course with ``project_name`` and ``committee_label`` (the committee's short
+    name, as it prints itself), or None. One query."""
+    rows = _public_course(pk=pk)
+    if not rows:
+        return None
+    *values, project_name, committee_short_name, committee_name = rows[0]
+    course = Course.from_db(_public_course.db(), _COURSE_FIELDS, values)
+    course.project_name = project_name
+    course.committee_label = committee_short_name or committee_name or ""
+    return course
+
+
+# ---------------------------------------------------------------- the public course list
+
+UPCOMING_MAX = 20
+_ROW_COLUMNS = ("pk", "title", "level", "kind", "project__name", "is_online", "starts_on", "ends_on", "organiser")
+
+
+@dataclass(frozen=True, slots=True)
+class CourseRow:
+    """A course in the public list: what its line shows, nothing else (no rosters, no people)."""
+
+    pk: int
+    title: str
+    level: str
+    kind: str
+    project_name: str | None
+    is_online: bool
+    starts_on: dt.date
+    ends_on: dt.date
+    organiser: str
+    level_label: str
+    kind_label: str
+
+    def get_absolute_url(self) -> str:
+        return object_path("training:course_detail", self.pk)
+
+
+def _course_rows(rows) -> list[CourseRow]:
+    # Each label translated once per list, not once per row (a lazy label asks gettext every time).
+    levels = {value: str(label) for value, label in Level.choices}
+    kinds = {value: str(label) for value, label in CourseKind.choices}
+    return [CourseRow(*row, levels.get(row[2], row[2]), kinds.get(row[3], row[3])) for row in rows]
+
+
+def _filtered(filters):
+    """Published courses with the list's filters; ``filters`` are the names of the chosen ones, each
+    a keyword argument of the compiled query (training.filters.CourseFilter.filters)."""
+
+    def build(today, **values):
+        courses = Course.objects.published()
+        if "project" in filters:
+            courses = courses.filter(project_id=values["project"])
+        if "kind" in filters:
+            courses = courses.filter(kind=values["kind"])
+        if "level" in filters:
+            courses = courses.filter(level=values["level"])
+        if "year_start" in filters:
+            courses = courses.filter(starts_on__gte=values["year_start"], starts_on__lte=values["year_end"])
+        return courses
+
+    return build
+
+
+class _CourseQueries:
+    """The list's two reads for one combination of filters, compiled once per process."""
+
+    def __init__(self, filters: frozenset):
+        build = _filtered(filters)
+        self.upcoming = CompiledQuery(
+            lambda **values: build(**values).upcoming(values["today"]).values_list(*_ROW_COLUMNS)[:UPCOMING_MAX]
+        )
+        self.past = CompiledQuery(lambda **values: build(**values).past(values["today"]).values_list(*_ROW_COLUMNS))
+
+
+_course_queries: dict[frozenset, _CourseQueries] = {}
+
+
+def _queries(filters: dict) -> _CourseQueries:
+    key = frozenset(filters)
+    queries = _course_queries.get(key)
+    if queries is None:
+        queries = _course_queries.setdefault(key, _CourseQueries(key))
+    return queries
+
+
+def upcoming_courses(filters: dict, today: dt.date | None = None) -> list[CourseRow]:
+    """Published courses that have not ended, soonest first, at most UPCOMING_MAX."""
+    return _course_rows(_queries(filters).upcoming(today=today or timezone.localdate(), **filters))
+
+
+class PastCourses:
+    """Published courses that have ended, latest first, as Django's Paginator reads a list: count()
+    and slices, each one compiled query."""
+
+    def __init__(self, filters: dict, today: dt.date | None = None):
+        self._query = _queries(filters).past
+        self._values = {"today": today or timezone.localdate(), **filters}
+
+    def count(self) -> int:
+        return self._query.count(**self._values)
+
+    def __getitem__(self, index: slice) -> list[CourseRow]:
+        return _course_rows(self._query.slice(index.start or 0, index.stop, **self._values))
 
 
 def person_training(person: Person) -> dict:

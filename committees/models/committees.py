@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -63,6 +64,11 @@ class Committee(models.Model):
     @property
     def term_label(self) -> str:
         return f"{chinese_ordinal(self.current_term)}届"
+
+    @property
+    def introduction_summary(self) -> str:
+        """The introduction cut to 90 characters for the page's meta description (Django's truncatechars)."""
+        return Truncator(self.introduction).chars(90)
 
 
 class CommitteeOfficerAccount(models.Model):

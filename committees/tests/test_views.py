@@ -132,7 +132,8 @@ def _make_committees(n, appoint):
 @pytest.mark.parametrize("rows", [3, 30])
 def test_list_query_budget(client, appoint, django_assert_max_num_queries, rows):
     _make_committees(rows, appoint)
-    with django_assert_max_num_queries(4):
+    # The committees with their projects, and their directors.
+    with django_assert_max_num_queries(2):
         response = client.get(reverse("committees:committee_list"))
     assert response.content.decode().count('class="committee-card"') == rows
 
@@ -141,7 +142,8 @@ def test_list_query_budget(client, appoint, django_assert_max_num_queries, rows)
 def test_detail_query_budget(client, menqiu, appoint, django_assert_max_num_queries, rows):
     for i in range(rows):
         appoint(menqiu, OfficerRole.MEMBER, name=f"委员{i}")
-    with django_assert_max_num_queries(8):
+    # The committee with its projects, its officers, upcoming and past events, news.
+    with django_assert_max_num_queries(5):
         response = client.get(reverse("committees:committee_detail", kwargs={"slug": "menqiu"}))
     assert response.content.decode().count('class="officer-name"') == rows
 
@@ -150,8 +152,8 @@ def test_detail_query_budget(client, menqiu, appoint, django_assert_max_num_quer
 def test_about_query_budget(client, appoint, django_assert_max_num_queries, rows):
     for i in range(rows):
         appoint(None, OfficerRole.VICE_CHAIRMAN, name=f"副主席{i}", term=7)
-    # 2 for the leadership, plus the site's member units and about pages (issue 8).
-    with django_assert_max_num_queries(4):
+    # 1 for the leadership, plus the site's member units and about pages (issue 8).
+    with django_assert_max_num_queries(3):
         response = client.get(reverse("about"))
     assert response.content.decode().count('class="officer-name"') == rows
 
@@ -160,3 +162,24 @@ def test_site_search_page_lists_committees(client, db):
     html = client.get("/search/", {"q": "门球"}).content.decode()
     # The site search marks the query's words (issue 8): <mark>门球</mark>专项委员会.
     assert "<mark>门球</mark>专项委员会" in html and "/committees/menqiu/" in html
+
+
+def test_detail_meta_description_cuts_the_introduction_as_before(client, menqiu):
+    from django.template.defaultfilters import truncatechars
+
+    menqiu.introduction = "门球专委会负责全市门球运动的推广和比赛。" * 8
+    menqiu.save()
+    html = client.get(reverse("committees:committee_detail", kwargs={"slug": "menqiu"})).content.decode()
+    assert f'<meta name="description" content="{menqiu.name}：{truncatechars(menqiu.introduction, 90)}">' in html
+
+
+def test_leadership_partial_renders_groups_in_rank_order(appoint):
+    from django.template.loader import render_to_string
+
+    appoint(None, OfficerRole.VICE_CHAIRMAN, name="赵淑芳", term=7)
+    appoint(None, OfficerRole.CHAIRMAN, name="李建国", term=7)
+    html = render_to_string("committees/includes/leadership.html", {"leadership": association_leadership()})
+    assert "协会领导（第七届）" in html
+    assert html.index("<dt>主席</dt>") < html.index("李建国") < html.index("<dt>副主席</dt>") < html.index("赵淑芳")
+    empty = render_to_string("committees/includes/leadership.html", {"leadership": association_leadership(term=1)})
+    assert "领导名单正在整理中。" in empty and "协会领导</h2>" in empty

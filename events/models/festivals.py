@@ -1,10 +1,10 @@
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.chinese import chinese_ordinal
+from common.paths import object_path
 from common.uploads import validate_image_upload
 
 
@@ -40,7 +40,7 @@ class Festival(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:festival_detail", kwargs={"edition": self.edition})
+        return object_path("events:festival_detail", self.edition, kwarg="edition")
 
     @property
     def edition_label(self) -> str:

@@ -114,12 +114,17 @@ class Award(models.Model):
     @property
     def label(self) -> str:
         """优胜奖, 第五名, 优胜奖第一名, or the other award's own name."""
-        if self.award_type == AwardType.OTHER:
-            name = self.other_name
-        elif self.award_type == AwardType.RANK_ONLY:
-            name = ""
-        else:
-            name = str(AwardType(self.award_type).label)
-        if self.rank:
-            name += f"{chinese_ordinal(self.rank)}名"
-        return name
+        return award_label(self.award_type, self.other_name, self.rank)
+
+
+def award_label(award_type: str, other_name: str, rank: int | None) -> str:
+    """Award.label from its three columns (the results table reads them without model instances)."""
+    if award_type == AwardType.OTHER:
+        name = other_name
+    elif award_type == AwardType.RANK_ONLY:
+        name = ""
+    else:
+        name = str(AwardType(award_type).label)
+    if rank:
+        name += f"{chinese_ordinal(rank)}名"
+    return name

@@ -19,7 +19,7 @@ def render(source: str, **context) -> str:
 
 
 DATETIMES = [
-    dt.datetime(2022, 12, 31, 23, 30, tzinfo=dt.timezone.utc),  # already 1 January in Beijing
+    dt.datetime(2022, 12, 31, 23, 30, tzinfo=dt.UTC),  # already 1 January in Beijing
     timezone.make_aware(dt.datetime(2023, 6, 9, 8, 5)),
 ]
 
@@ -115,3 +115,16 @@ def test_portal_page_keeps_its_blocks_and_the_jinja2_pager(client, zezhou_coordi
     # Django's own template machinery still sees the page (assertTemplateUsed, response.context).
     assert "grassroots/portal/organisation_list.html" in [t.name for t in response.templates]
     assert response.context["page_obj"].number == 1
+
+
+def test_url_is_remembered_per_script_prefix():
+    from django.urls import set_script_prefix
+
+    assert render("{{ url('news:section', slug='dongtai') }}") == reverse("news:section", kwargs={"slug": "dongtai"})
+    assert render("{{ url('home') }}") == "/"
+    set_script_prefix("/portal-under-a-prefix/")
+    try:
+        assert render("{{ url('home') }}") == "/portal-under-a-prefix/"
+    finally:
+        set_script_prefix("/")
+    assert render("{{ url('home') }}") == "/"

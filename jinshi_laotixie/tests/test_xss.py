@@ -27,6 +27,7 @@ from django.db import models
 from django.test import override_settings
 from django.urls import reverse
 from django.utils.html import escape
+from markupsafe import escape as markup_escape
 
 from common.registry import SearchHit, registry
 
@@ -118,8 +119,9 @@ def _check(html, values, where, *, shown=True):
     leaked = unescaped(html, payloads)
     assert not leaked, f"{where} 页面里出现了未转义的输入：{leaked}"
     if shown:
-        # the page really shows the fields (escaped): otherwise the check above proves nothing
-        assert any(escape(p) in html for p in payloads), f"{where} 没有显示填入的内容"
+        # the page really shows the fields (escaped): otherwise the check above proves nothing.
+        # Django writes a quote as &quot;, Jinja2 (markupsafe) as &#34;: both are escaped.
+        assert any(escape(p) in html or str(markup_escape(p)) in html for p in payloads), f"{where} 没有显示填入的内容"
 
 
 def _admin_models():

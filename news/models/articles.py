@@ -2,15 +2,14 @@
 
 import html
 import re
+import unicodedata
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models
 from django.db.models import Q
 from django.db.models.functions import Left
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
@@ -22,6 +21,7 @@ from common.search import index_text, vector_expression
 from common.uploads import validate_image_upload
 
 from .attachments import AttachmentBase
+from .counters import COUNTER_FIELDS, without_counters
 from .sections import Section
 
 
@@ -42,9 +42,48 @@ LIST_FIELDS = (
 )
 # Enough HTML for a 90-character lead even when the body opens with tags.
 LEAD_SOURCE_CHARS = 600
+LEAD_CHARS = 90
+# What Django's Truncator ends a cut text with in zh-hans (its translation of "%(truncated_text)s…"
+# is "%(truncated_text)s..."): the leads stay what they were when Truncator made them.
+LEAD_ELLIPSIS = "..."
 
 # States in which the writer may still edit and (re)send the article.
 EDITABLE_STATUSES = (ArticleStatus.DRAFT, ArticleStatus.RETURNED)
+
+
+def cut_lead(text: str, limit: int = LEAD_CHARS) -> str:
+    """``Truncator(text).chars(limit)`` of whitespace-collapsed text, without its cost (a lazy object
+    and a translation lookup per call, 0.05 ms; 16 per list page): ``limit`` characters at most,
+    the last ones being the ellipsis. Text with combining marks, which Truncator counts differently,
+    goes to Truncator itself."""
+    text = unicodedata.normalize("NFC", text)
+    if len(text) <= limit:
+        return text
+    if any(map(unicodedata.combining, text[: limit + 1])):
+        from django.utils.text import Truncator
+
+        return Truncator(text).chars(limit)
+    return text[: limit - len(LEAD_ELLIPSIS)] + LEAD_ELLIPSIS
+
+
+def lead_of(summary: str, body_head: str) -> str:
+    """The summary, or the start of an article's HTML as plain text (tags out, entities decoded).
+    A regular expression does it; Django's strip_tags runs an HTML parser and cost 3 ms a list page."""
+    if summary:
+        return summary
+    return cut_lead(" ".join(html.unescape(_TAG.sub(" ", body_head or "")).split()))
+
+
+def body_lead(body: str) -> str:
+    """cut_lead() of the body's plain text (html_to_text: an HTML parser, 0.1 ms for a short article),
+    read from the paragraphs that hold its first LEAD_CHARS characters when they do: the lead is the
+    same, the parser reads less."""
+    end = (body or "").find("</p>", LEAD_SOURCE_CHARS // 3)
+    if end >= 0:
+        text = " ".join(html_to_text(body[: end + len("</p>")]).split())
+        if len(text) > LEAD_CHARS:
+            return cut_lead(text)
+    return cut_lead(" ".join(html_to_text(body).split()))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -150,7 +189,11 @@ class Article(models.Model):
     # Search: raw and segmented text (icontains / trigram), and the weighted tsvector (PostgreSQL).
     search_text = models.TextField(_("检索文本"), blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_text", "search_vector"])
+    # How many photos and attachments the article has (news.models.counters keeps them): the page
+    # asks for them only when there are some, and most articles have none.
+    photo_count = models.PositiveSmallIntegerField(_("照片数"), default=0, editable=False)
+    attachment_count = models.PositiveSmallIntegerField(_("附件数"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_text", "search_vector", *COUNTER_FIELDS])
 
     objects = ArticleQuerySet.as_manager()
 
@@ -182,7 +225,7 @@ class Article(models.Model):
         self.body = sanitize_rich_text(self.body)
         self.title = (self.title or "").strip()
         self.search_text = index_text(self.title, f"{self.summary}\n{self.body_text}")
-        super().save(*args, **kwargs)
+        super().save(*args, **without_counters(self, kwargs))
         if connections[self._state.db or "default"].vendor == "postgresql":
             type(self).objects.filter(pk=self.pk).update(
                 search_vector=vector_expression(self.title, f"{self.summary}\n{self.body_text}")
@@ -198,7 +241,7 @@ class Article(models.Model):
         return result
 
     def get_share_url(self):
-        return reverse("news:short", kwargs={"pk": self.pk})
+        return object_path("news:short", self.pk)
 
     @property
     def body_text(self) -> str:
@@ -210,11 +253,9 @@ class Article(models.Model):
         not loaded: reading it would cost one query per row)."""
         if self.summary:
             return self.summary
-        # On a list row, the start of sanitised HTML: tags out, entities decoded. A regular
-        # expression does it; Django's strip_tags runs an HTML parser and cost 3 ms on a list page.
-        loaded = "body" in self.__dict__
-        source = self.body_text if loaded else html.unescape(_TAG.sub(" ", getattr(self, "body_head", "") or ""))
-        return Truncator(" ".join(source.split())).chars(90)
+        if "body" in self.__dict__:
+            return body_lead(self.body)
+        return lead_of("", getattr(self, "body_head", ""))
 
     @property
     def is_live(self) -> bool:
@@ -234,7 +275,7 @@ class ArticleAttachment(AttachmentBase):
         verbose_name_plural = _("稿件附件")
 
     def get_absolute_url(self):
-        return reverse("news:article_attachment", kwargs={"pk": self.pk})
+        return object_path("news:article_attachment", self.pk)
 
 
 class ArticlePhoto(models.Model):

@@ -5,7 +5,6 @@ import datetime as dt
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -19,6 +18,7 @@ from common.search import index_text, vector_expression
 
 from ..numbers import format_number
 from .attachments import AttachmentBase
+from .counters import without_counters
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -44,7 +44,9 @@ class Document(models.Model):
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
     search_text = models.TextField(_("检索文本"), blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_text", "search_vector"])
+    # Kept by news.models.counters: the pages skip the attachments query when there are none.
+    attachment_count = models.PositiveSmallIntegerField(_("附件数"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_text", "search_vector", "attachment_count"])
 
     objects = DocumentQuerySet.as_manager()
 
@@ -73,7 +75,7 @@ class Document(models.Model):
         self.prefix = (self.prefix or "").strip()
         searchable = f"{self.number}\n{self.addressees}\n{self.body_text}"
         self.search_text = index_text(self.title, searchable)
-        super().save(*args, **kwargs)
+        super().save(*args, **without_counters(self, kwargs))
         if connections[self._state.db or "default"].vendor == "postgresql":
             type(self).objects.filter(pk=self.pk).update(search_vector=vector_expression(self.title, searchable))
         bump("news")
@@ -113,4 +115,4 @@ class DocumentAttachment(AttachmentBase):
         verbose_name_plural = _("文件附件")
 
     def get_absolute_url(self):
-        return reverse("news:document_attachment", kwargs={"pk": self.pk})
+        return object_path("news:document_attachment", self.pk)

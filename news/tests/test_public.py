@@ -158,11 +158,11 @@ def _rows(n, *, covers=True):
 @pytest.mark.parametrize(
     ("name", "budget"),
     [
-        ("article_list", 4),
-        ("section", 5),
-        ("article_detail", 6),
-        ("document_list", 4),
-        ("document_detail", 3),
+        ("article_list", 2),  # sections, the page's rows
+        ("section", 2),
+        ("article_detail", 4),  # the article; previous, next and related; its photos; its attachments
+        ("document_list", 1),  # the attachment counts are on the rows
+        ("document_detail", 2),  # the document; its attachments
         ("feed", 2),
         ("home", 8),  # the site home page (issue 8): notices, documents, news, upcoming (2: see events.selectors.upcoming_soonest), results, 基层风采, festival
     ],

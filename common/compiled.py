@@ -1,0 +1,170 @@
+"""Querysets whose SQL is compiled once per process: the public pages' fixed reads.
+
+Building and compiling a queryset costs 0.5-1 ms of Python per query on the production machines,
+several times what sending it and reading its rows costs (bench.profile: a committee page spent half
+its time in the ORM's compiler). The SQL of a fixed read does not change while a process runs, only
+its values do (a slug, a primary key, today's date): so the queryset is compiled on first use, once
+per database, and later calls bind their values into the same SQL. With psycopg's server-side
+binding PostgreSQL also prepares that statement once per connection.
+
+    _events = CompiledQuery(lambda committee_id, today: Event.objects.filter(
+        committee_id=committee_id, start_date__gte=today).order_by("start_date").values_list("pk", "title")[:8])
+    rows = _events(committee_id=committee.pk, today=timezone.localdate())  # [(pk, title), ...]
+
+Rules for ``build``: it returns a ``values_list()`` queryset, and every value that may change between
+calls is one of its arguments (a string, integer, date or aware datetime compared as it is: exact,
+gt, gte, lt, lte; not inside ``icontains`` or ``year``, which change the value). Never
+``timezone.now()`` or ``localdate()`` inside. Compiling checks that each argument reaches the SQL
+as a parameter and that a second compile with other values gives the same statement (a hidden clock
+fails there), else it raises. ``slice()`` and ``count()`` serve a paginator with the same SQL.
+Reads go to the database the router names for the queryset's model (the replica, for public pages).
+"""
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+
+from django.db import connections, router
+from django.db.models import QuerySet
+from django.db.models.query import ValuesListIterable
+
+
+class CompiledQuery:
+    def __init__(self, build: Callable[..., QuerySet]):
+        self.build = build
+        self._compiled: dict[str, tuple] = {}
+        self._lock = threading.Lock()
+        self._model = None
+
+    def db(self) -> str:
+        """The database a read of this query goes to, as the router says (a replica for public reads)."""
+        if self._model is None:
+            raise RuntimeError("db() is known after the first call")
+        return router.db_for_read(self._model)
+
+    def __call__(self, *, using: str | None = None, **values) -> list[tuple]:
+        """The rows of ``build(**values)`` as tuples, converted like values_list() converts them."""
+        using, sql, params, converters = self._bind(using, values)
+        return self._rows(using, sql, params, converters)
+
+    def slice(self, start: int, stop: int, *, using: str | None = None, **values) -> list[tuple]:
+        """Rows ``start`` to ``stop`` (a page), the bounds bound like the values: one statement for every page."""
+        using, sql, params, converters = self._bind(using, values)
+        if isinstance(sql, _SlicedSQL):
+            raise TypeError(f"{self.build!r}: slice() needs a queryset that is not sliced itself")
+        return self._rows(using, f"{sql} LIMIT %s OFFSET %s", [*params, max(stop - start, 0), start], converters)
+
+    def count(self, *, using: str | None = None, **values) -> int:
+        """How many rows ``build(**values)`` has (for a paginator)."""
+        using, sql, params, _ = self._bind(using, values)
+        with connections[using].cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)
+            return cursor.fetchone()[0]
+
+    def _bind(self, using: str | None, values: dict) -> tuple:
+        if using is None:
+            if self._model is None:
+                self._model = self.build(**_sentinels(values, 0)).model
+            using = router.db_for_read(self._model)
+        compiled = self._compiled.get(using)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(using) or self._compile(using, values)
+                self._compiled[using] = compiled
+        sql, params, slots, converters = compiled
+        if slots:
+            connection = connections[using]
+            params = list(params)
+            for position, name in slots:
+                params[position] = _adapt(connection, values[name])
+        return using, sql, params, converters
+
+    @staticmethod
+    def _rows(using: str, sql: str, params, converters) -> list[tuple]:
+        connection = connections[using]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if converters:
+            rows = [_convert(row, converters, connection) for row in rows]
+        return rows
+
+    def _compile(self, using: str, values: dict) -> tuple:
+        connection = connections[using]
+        first = _sentinels(values, 0)
+        second = _sentinels(values, 1)
+        sql, params, slots, compiler = self._sql(using, connection, first)
+        sql_again, params_again, slots_again, _ = self._sql(using, connection, second)
+        fixed = [p for i, p in enumerate(params) if i not in dict(slots)]
+        fixed_again = [p for i, p in enumerate(params_again) if i not in dict(slots_again)]
+        found = {name for _, name in slots}
+        if found != set(values):
+            raise ValueError(f"{self.build!r}: {sorted(set(values) - found)} do not reach the SQL as parameters")
+        if sql != sql_again or slots != slots_again or fixed != fixed_again:
+            raise ValueError(f"{self.build!r}: the SQL changes with more than its arguments")
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        converters = [(i, convs, expr) for i, (convs, expr) in compiler.get_converters(fields).items()]
+        if compiler.query.is_sliced:
+            sql = _SlicedSQL(sql)  # slice() cannot add its own LIMIT
+        return sql, tuple(params), tuple(slots), converters
+
+    def _sql(self, using, connection, sentinels):
+        queryset = self.build(**sentinels)
+        if queryset._iterable_class is not ValuesListIterable:
+            raise TypeError(f"{self.build!r}: build a values_list() queryset")
+        compiler = queryset.query.get_compiler(using=using)
+        sql, params = compiler.as_sql()
+        adapted = {_adapt(connection, value): name for name, value in sentinels.items()}
+        slots = tuple((i, adapted[p]) for i, p in enumerate(params) if _hashable(p) and p in adapted)
+        return sql, list(params), slots, compiler
+
+
+class _SlicedSQL(str):
+    """The SQL of a sliced queryset: it has its LIMIT already."""
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _sentinels(values: dict, variant: int) -> dict:
+    """Values of the same types as the real ones that no real query would use."""
+    sentinels = {}
+    for index, (name, value) in enumerate(sorted(values.items())):
+        n = index + 1 + 100 * variant
+        if isinstance(value, bool) or value is None:
+            raise TypeError(f"{name}: booleans and None belong in the SQL, not in the arguments")
+        if isinstance(value, str):
+            sentinels[name] = f"\ue000{name}-{n}\ue000"
+        elif isinstance(value, int):
+            sentinels[name] = 1_999_000_000 + n
+        elif isinstance(value, dt.datetime):
+            sentinels[name] = dt.datetime(1901, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=n)
+        elif isinstance(value, dt.date):
+            sentinels[name] = dt.date(1901, 1, 1) + dt.timedelta(days=n)
+        else:
+            raise TypeError(f"{name}: {type(value).__name__} is not a string, integer, date or datetime")
+    return sentinels
+
+
+def _adapt(connection, value):
+    """The parameter Django's lookups make of a value (dates become text on SQLite, for example)."""
+    if isinstance(value, dt.datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    if isinstance(value, dt.date):
+        return connection.ops.adapt_datefield_value(value)
+    return value
+
+
+def _convert(row, converters, connection) -> tuple:
+    row = list(row)
+    for position, convs, expression in converters:
+        value = row[position]
+        for converter in convs:
+            value = converter(value, expression, connection)
+        row[position] = value
+    return tuple(row)
