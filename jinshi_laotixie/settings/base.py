@@ -122,7 +122,7 @@ else:
     # psycopg 3 with server-side binding prepares a statement after its second use on a connection, so
     # PostgreSQL stops parsing and planning the same page queries again: the article page's join query
     # fell from 1.0 to 0.4 ms of database time. Queries must then bound their index scans with plain
-    # conditions (see news.selectors.neighbours), because a generic plan cannot see the values.
+    # conditions (see news.selectors.article_links), because a generic plan cannot see the values.
     # DB_PREPARE_THRESHOLD=off turns it off for a transaction-mode PgBouncer, which cannot keep them.
     _prepare = env.str("DB_PREPARE_THRESHOLD", default="2")
     DATABASES["default"].setdefault("OPTIONS", {}).update(
