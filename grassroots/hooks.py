@@ -7,32 +7,52 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_coordinator, is_secretariat
+from common.paths import object_path
 from common.registry import SearchHit, WorkbenchTask
 
-from .models import Campaign, Organisation, OrgStatus, Rectification, SelfCheck, SelfCheckStatus, Team, Venue, acting_unit
+from .models import (
+    Campaign,
+    Organisation,
+    OrgStatus,
+    Rectification,
+    SelfCheck,
+    SelfCheckStatus,
+    Team,
+    Venue,
+    acting_unit,
+)
+from .models.venues import schedule_text
 
 
 def search_venues_and_teams(request, query: str, limit: int):
-    """Public venues and teams whose name, address, place or project matches."""
+    """Public venues and teams whose name, address, place or project matches. Rows as values (the
+    organisation row carried its introduction along), paths from a per-process template."""
+    kind = _("健身场地")
+    # The venue's and the organisation's conditions in subqueries of their own: on PostgreSQL each
+    # is then read by trigram indexes (migration 0008; queries of three characters or more). ORed
+    # across the join, they were a scan of every venue with three UPPER() LIKEs per row (5 ms at scale).
+    matching = Venue.objects.filter(Q(name__icontains=query) | Q(address__icontains=query)).values("pk")
     venues = (
         Venue.objects.filter(is_public=True, organisation__status=OrgStatus.ACTIVE)
-        .filter(Q(name__icontains=query) | Q(address__icontains=query) | Q(organisation__name__icontains=query))
-        .select_related("organisation")[:limit]
+        .filter(Q(pk__in=matching) | Q(organisation__in=Organisation.objects.filter(name__icontains=query).values("pk")))
+        .values_list("pk", "name", "address", "organisation__name")[:limit]
     )
     hits = [
-        SearchHit(kind=_("健身场地"), title=v.name, url=reverse("grassroots:venue_detail", args=[v.pk]),
-                  snippet=f"{v.organisation.name} · {v.address}")
-        for v in venues
+        SearchHit(kind=kind, title=name, url=object_path("grassroots:venue_detail", pk), snippet=f"{place} · {address}")
+        for pk, name, address, place in venues
     ]
     teams = (
         Team.objects.filter(is_active=True, organisation__status=OrgStatus.ACTIVE, venue__is_public=True)
+        # Most teams are named after their project: a query that finds a project finds hundreds of
+        # teams, so an index on the team's name would not spare the scan; kept as one plain query.
         .filter(Q(name__icontains=query) | Q(project__name__icontains=query))
-        .select_related("organisation", "project", "venue")[: max(limit - len(hits), 0)]
+        .values_list("venue_id", "name", "project__name", "organisation__name", "venue__name", "weekdays", "start_time", "end_time")
+        [: max(limit - len(hits), 0)]
     )
     hits += [
-        SearchHit(kind=_("健身场地"), title=f"{t.name}（{t.project.name}）", url=reverse("grassroots:venue_detail", args=[t.venue_id]),
-                  snippet=" · ".join(p for p in (t.organisation.name, t.venue.name, t.schedule_display) if p))
-        for t in teams
+        SearchHit(kind=kind, title=f"{name}（{project}）", url=object_path("grassroots:venue_detail", venue_id),
+                  snippet=" · ".join(p for p in (place, venue, schedule_text(weekdays, start, end)) if p))
+        for venue_id, name, project, place, venue, weekdays, start, end in teams
     ]
     return hits
 

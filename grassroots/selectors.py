@@ -2,9 +2,13 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from django.core.paginator import Paginator
-from django.db.models import Case, F, When
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Count, F, When, Window
+from django.utils.translation import ngettext
+
+from common.paging import MAX_PAGE
 
 from .models import (
     Campaign,
@@ -18,61 +22,140 @@ from .models import (
     SelfCheckStatus,
     Team,
     Venue,
+    VenueKind,
 )
+from .models.venues import schedule_text
 
 
 def finder_base():
-    """Public venues of active organisations, undecorated: what the finder filters and counts.
-    Counting the decorated list (below) kept its joins and CASE columns: 5 ms against 2 ms."""
+    """Public venues of active organisations, undecorated: what the finder filters."""
     return Venue.objects.filter(is_public=True, organisation__status=OrgStatus.ACTIVE)
 
 
 def in_finder_order(venues):
-    """The venues with what a finder card shows, each township's before its villages'."""
-    return (
-        venues.select_related("organisation", "organisation__parent", "organisation__member_unit")
-        .annotate(
-            # Order by the township, whatever the level: a township's own venues, then its villages'.
-            township_order=Case(When(organisation__level=OrgLevel.VILLAGE, then=F("organisation__parent__sort_order")), default=F("organisation__sort_order")),
-            township_pk=Case(When(organisation__level=OrgLevel.VILLAGE, then=F("organisation__parent_id")), default=F("organisation_id")),
-        )
-        .order_by("organisation__member_unit__sort_order", "township_order", "township_pk", "organisation__level", "organisation__sort_order", "name", "pk")
-    )
+    """The venues in the finder's order: by member unit, then each township's own venues before
+    its villages'."""
+    return venues.annotate(
+        # Order by the township, whatever the level: a township's own venues, then its villages'.
+        township_order=Case(When(organisation__level=OrgLevel.VILLAGE, then=F("organisation__parent__sort_order")), default=F("organisation__sort_order")),
+        township_pk=Case(When(organisation__level=OrgLevel.VILLAGE, then=F("organisation__parent_id")), default=F("organisation_id")),
+    ).order_by("organisation__member_unit__sort_order", "township_order", "township_pk", "organisation__level", "organisation__sort_order", "name", "pk")
 
 
-def finder_venues():
-    """Public venues of active organisations, each township's before its villages'."""
-    return in_finder_order(finder_base())
+@dataclass(slots=True)
+class TeamLine:
+    name: str
+    project_name: str
+    schedule: str
+    members: str  # "12 人", "" when the number is not known
+
+
+@dataclass(slots=True)
+class VenueCard:
+    """What a finder card (and the venue page) shows of a venue: read as one row of values, no
+    model instances (four per venue with the organisation, its township and member unit)."""
+
+    pk: int
+    name: str
+    address: str
+    kind: str
+    opening_hours: str
+    area_m2: Decimal | None
+    place: str  # the venue's organisation
+    township: str  # a village's township; "" for a township's own venue
+    unit_name: str  # the member unit's short name
+    unit_slug: str
+    contact_person: str
+    contact_phone: str  # "" unless the organisation chose to publish it
+    kind_display: str = ""
+    project_list: list[str] = field(default_factory=list)
+    active_teams: list[TeamLine] = field(default_factory=list)
+
+
+CARD_FIELDS = (
+    "pk", "name", "address", "kind", "opening_hours", "area_m2", "organisation__name", "organisation__level",
+    "organisation__parent__name", "organisation__member_unit__short_name", "organisation__member_unit__slug",
+    "organisation__contact_person", "organisation__contact_phone", "organisation__phone_public",
+)
+
+
+def _cards(rows) -> list[VenueCard]:
+    # Labels translated once per page, not per card (a translation lookup is 5-10 µs).
+    kinds = {value: str(label) for value, label in VenueKind.choices}
+    cards = []
+    for pk, name, address, kind, hours, area, place, level, parent, unit_name, unit_slug, person, phone, public, *_total in rows:
+        cards.append(VenueCard(
+            pk, name, address, kind, hours, area, place,
+            (parent or "") if level == OrgLevel.VILLAGE else "", unit_name or "", unit_slug or "",
+            person if public and phone else "", phone if public else "", kinds.get(kind, kind),
+        ))
+    return cards
 
 
 def attach_teams_and_projects(venues: list) -> list:
-    """Give each venue .active_teams and .project_list from two queries by the venues' ids. (As a
+    """Fill each card's .active_teams and .project_list from two queries by the venues' ids. (As a
     subquery over the page's window, each of the two re-ran the finder's sorted, joined query:
     5 ms apiece at scale.)"""
     # No venue has id 0: with an empty page the two queries still run (and find nothing), so the
     # finder asks the same queries whatever it finds (bench.querycount compares data sizes).
     ids = [venue.pk for venue in venues] or [0]
-    teams = Team.objects.filter(is_active=True, venue_id__in=ids).select_related("project").order_by("start_time", "name")
-    links = Venue.projects.through.objects.filter(venue_id__in=ids).select_related("project").order_by("project__sort_order")
+    teams = (
+        Team.objects.filter(is_active=True, venue_id__in=ids).order_by("start_time", "name")
+        .values_list("venue_id", "name", "project__name", "weekdays", "start_time", "end_time", "member_count")
+    )
+    links = (
+        Venue.projects.through.objects.filter(venue_id__in=ids).order_by("project__sort_order", "project__name")
+        .values_list("venue_id", "project__name")
+    )
     teams_by_venue, projects_by_venue = defaultdict(list), defaultdict(list)
-    for team in teams:
-        teams_by_venue[team.venue_id].append(team)
-    for link in links:
-        projects_by_venue[link.venue_id].append(link.project)
+    people: dict[int, str] = {}
+    for venue_id, name, project, weekdays, start, end, members in teams:
+        if members and members not in people:
+            people[members] = ngettext("%(num)d 人", "%(num)d 人", members) % {"num": members}
+        teams_by_venue[venue_id].append(TeamLine(name, project, schedule_text(weekdays, start, end), people.get(members, "")))
+    for venue_id, project in links:
+        projects_by_venue[venue_id].append(project)
     for venue in venues:
         venue.active_teams = teams_by_venue[venue.pk]
         venue.project_list = projects_by_venue[venue.pk]
     return venues
 
 
-def finder_page(venues, number, per_page: int):
-    """A page of the finder from the filtered, undecorated ``venues``: count, venues, teams,
-    projects; four queries at most."""
-    page = Paginator(venues, per_page).get_page(number)
-    offset = (page.number - 1) * per_page
-    rows = list(in_finder_order(venues)[offset:offset + per_page])
-    page.object_list = attach_teams_and_projects(rows)
-    return page
+def venue_card(pk: int) -> VenueCard | None:
+    """One public venue as its page shows it, with its teams and projects; None if not public."""
+    row = finder_base().filter(pk=pk).values_list(*CARD_FIELDS).first()
+    if row is None:
+        return None
+    return attach_teams_and_projects(_cards([row]))[0]
+
+
+def finder_page(venues, number, per_page: int) -> Page:
+    """A page of the finder from the filtered, undecorated ``venues``: the cards with the total
+    beside each row (COUNT(*) OVER ()), then their teams and projects; three queries. Page numbers
+    behave as Paginator.get_page(): not a number is the first page, out of range the last one."""
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        number = 1
+    ordered = in_finder_order(venues).annotate(total=Window(Count("pk"))).values_list(*CARD_FIELDS, "total")
+
+    def rows_of(page_number):
+        offset = (page_number - 1) * per_page
+        return list(ordered[offset:offset + per_page])
+
+    rows = rows_of(number) if 1 <= number <= MAX_PAGE else []
+    if rows:
+        total = rows[0][-1]
+    elif number == 1:
+        total = 0
+    else:
+        # Past the end (or before the start): the last page, as get_page() answers.
+        total = venues.count()
+        number = max(1, -(-total // per_page))
+        rows = rows_of(number)
+    paginator = Paginator((), per_page)
+    paginator.count = total  # known from the rows: no COUNT query
+    return Page(attach_teams_and_projects(_cards(rows)), number, paginator)
 
 
 def township_of(org) -> int | None:

@@ -1,21 +1,21 @@
 """Public pages: 健身去哪儿, where to exercise. No personal data here: only an organisation's
 contact that it chose to publish."""
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 
 from common.cache import public_page
 
-from .filters import FinderFilter
-from .selectors import attach_teams_and_projects, finder_base, finder_page, finder_venues
+from .filters import FinderChoices, FinderFilter
+from .selectors import finder_base, finder_page, venue_card
 
 PAGE_SIZE = 20
 
 
 @public_page("grassroots")
 def finder(request):
-    filterset = FinderFilter(request.GET or None, queryset=finder_base())
-    venues = filterset.qs if filterset.is_bound and filterset.is_valid() else finder_base()
-    page = finder_page(venues, request.GET.get("page"), PAGE_SIZE)
+    filterset = FinderFilter(request.GET or None, FinderChoices.load())
+    page = finder_page(filterset.filter(finder_base()), request.GET.get("page"), PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)
     filtered = any(request.GET.get(name) for name in ("county", "township", "project"))
@@ -27,7 +27,7 @@ def finder(request):
 
 @public_page("grassroots")
 def venue_detail(request, pk):
-    venue = get_object_or_404(finder_venues(), pk=pk)
-    attach_teams_and_projects([venue])
+    venue = venue_card(pk)
+    if venue is None:
+        raise Http404
     return render(request, "grassroots/venue_detail.html", {"venue": venue, "teams": venue.active_teams})
-

@@ -4,9 +4,12 @@ Each function issues a fixed number of queries whatever the number of rows."""
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from common.paths import object_path
 
 
 @dataclass
@@ -23,39 +26,91 @@ def _day(value) -> dt.date:
     return value
 
 
+@dataclass
+class HomeArticle:
+    """An article as the home page lists it, from a values_list() row (no model instance)."""
+
+    pk: int
+    title: str
+    published_at: dt.datetime
+    cover: str  # the image's storage name, "" when there is none
+    cover_caption: str
+    pinned: bool
+
+    @property
+    def url(self) -> str:
+        return object_path("news:article_detail", self.pk)
+
+
+# The home page's three article lists: section, how many, in what order.
+HOME_ARTICLE_LISTS = (
+    ("tongzhi", 6, ("-published_at", "-pk")),
+    ("dongtai", 6, ("-pinned", "-published_at", "-pk")),
+    ("jiceng", 4, ("-published_at", "-pk")),
+)
+
+
+def home_articles(now: dt.datetime) -> dict[str, list[HomeArticle]]:
+    """The home page's article lists by section slug. On PostgreSQL one query, a UNION ALL of the
+    three LIMITed lists (each still read by its index); SQLite takes no LIMIT inside a UNION, so
+    there it is three queries. Each list is sorted here again: a UNION promises no order."""
+    from news.models import Article
+
+    published = Article.objects.published(now)
+    parts = [
+        published.filter(section__slug=slug).order_by(*order)
+        .values_list("pk", "title", "published_at", "cover", "cover_caption", "pinned", "section__slug")[:limit]
+        for slug, limit, order in HOME_ARTICLE_LISTS
+    ]
+    if connection.features.supports_slicing_ordering_in_compound:
+        rows = list(parts[0].union(*parts[1:], all=True))
+    else:
+        rows = [row for part in parts for row in part]
+    lists: dict[str, list[HomeArticle]] = {slug: [] for slug, _limit, _order in HOME_ARTICLE_LISTS}
+    for *fields, slug in rows:
+        lists[slug].append(HomeArticle(*fields))
+    for slug, _limit, order in HOME_ARTICLE_LISTS:
+        pinned_first = "-pinned" in order
+        lists[slug].sort(key=lambda a: (a.pinned if pinned_first else False, a.published_at, a.pk), reverse=True)
+    return lists
+
+
 def home_context(today: dt.date | None = None) -> dict:
     from events.models import Event, Festival
     from events.selectors import upcoming_soonest
-    from news.models import Article, Document
+    from news.models import Document
 
     today = today or timezone.localdate()
-    # Only the columns the home page shows: fewer columns are less SQL to compile and less to read.
-    articles = Article.objects.published().titles()
-    notices = [
-        Notice(a.title, a.get_absolute_url(), _day(a.published_at), "通知")
-        for a in articles.filter(section__slug="tongzhi").order_by("-published_at", "-pk")[:6]
-    ]
+    articles = home_articles(timezone.now())
+    notices = [Notice(a.title, a.url, _day(a.published_at), "通知") for a in articles["tongzhi"]]
     notices += [
-        Notice(d.title, d.get_absolute_url(), d.signed_on, "文件")
-        for d in Document.objects.published().newest_first().only("pk", "title", "signed_on")[:6]
+        Notice(title, object_path("news:document_detail", pk), signed_on, "文件")
+        for pk, title, signed_on in Document.objects.published().newest_first().values_list("pk", "title", "signed_on")[:6]
     ]
     notices.sort(key=lambda n: n.date, reverse=True)
-    news = list(articles.filter(section__slug="dongtai").order_by("-pinned", "-published_at", "-pk")[:6])
+    news = articles["dongtai"]
     headline = next((a for a in news if a.cover), news[0] if news else None)
     events = Event.objects.published().only(
         "pk", "title", "kind", "start_date", "end_date", "registration_opens", "registration_closes", "is_published", "results_released"
     )
     upcoming = upcoming_soonest(events, today, 5)
-    results = list(events.filter(results_released=True).order_by("-end_date", "-pk")[:4])
-    grassroots = list(articles.filter(section__slug="jiceng").order_by("-published_at", "-pk")[:4])
-    festival = Festival.objects.filter(year__lte=today.year).order_by("-year", "-edition").first()
+    results = [
+        {"title": title, "end_date": end_date, "url": object_path("events:event_detail", pk)}
+        for pk, title, end_date in events.filter(results_released=True).order_by("-end_date", "-pk").values_list("pk", "title", "end_date")[:4]
+    ]
+    festival = (
+        Festival.objects.filter(year__lte=today.year).order_by("-year", "-edition")
+        .values("edition", "title", "theme", "start_date", "end_date").first()
+    )
+    if festival is not None:
+        festival["url"] = object_path("events:festival_detail", festival["edition"], "edition")
     return {
         "notices": notices[:6],
         "headline": headline,
         "news": [a for a in news if a is not headline][:5],
         "upcoming": upcoming,
         "results": results,
-        "grassroots_news": grassroots,
+        "grassroots_news": articles["jiceng"],
         "festival": festival,
     }
 

@@ -78,14 +78,20 @@ class Team(models.Model):
 
     @property
     def schedule_display(self) -> str:
-        days = "、".join("周" + self.WEEKDAY_NAMES[d] for d in self.weekdays if d in self.WEEKDAY_NAMES)
-        if len(self.weekdays) == 7:
-            days = "每天"
-        elif self.weekdays in ("12345", "123456"):
-            days = "周一至周" + self.WEEKDAY_NAMES[self.weekdays[-1]]
-        times = ""
-        if self.start_time:
-            times = f"{self.start_time:%H:%M}"
-            if self.end_time:
-                times += f"—{self.end_time:%H:%M}"
-        return " ".join(part for part in (days, times) if part)
+        return schedule_text(self.weekdays, self.start_time, self.end_time)
+
+
+def schedule_text(weekdays: str, start_time, end_time) -> str:
+    """When a team meets, e.g. "周一、周三、周五 08:00—10:00" (the finder reads rows as values)."""
+    names = Team.WEEKDAY_NAMES
+    days = "、".join("周" + names[d] for d in weekdays if d in names)
+    if len(weekdays) == 7:
+        days = "每天"
+    elif weekdays in ("12345", "123456"):
+        days = "周一至周" + names[weekdays[-1]]
+    times = ""
+    if start_time:
+        times = f"{start_time:%H:%M}"
+        if end_time:
+            times += f"—{end_time:%H:%M}"
+    return " ".join(part for part in (days, times) if part)

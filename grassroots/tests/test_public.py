@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from common.registry import registry
 from grassroots import services
-from grassroots.models import OrgStatus
+from grassroots.models import OrgStatus, Venue
 
 from . import factories as f
 
@@ -48,8 +48,12 @@ class TestFinder:
         response = client.get(reverse("grassroots:finder"), {"county": "zezhou", "township": places["bagong"].pk})
         assert set(names(response)) == {"巴公广场", "一村活动室"}
         # With a county chosen, only its townships are offered.
-        choices = [str(c) for c in response.context["filter"].form.fields["township"].queryset]
-        assert "米山镇" not in choices and "巴公镇" in choices
+        choices = [str(label) for _value, label in response.context["filter"].form.fields["township"].choices]
+        assert "米山镇" not in choices and "巴公镇" in choices and choices[0] == "全部乡镇/街道"
+        # A township of another county is not a valid choice: the finder says so and shows all.
+        response = client.get(reverse("grassroots:finder"), {"county": "gaoping", "township": places["bagong"].pk})
+        assert response.context["filter"].errors and len(names(response)) == 4
+        assert "筛选条件有误" in response.content.decode()
 
     def test_filter_project_by_venue_or_team(self, client, places):
         assert names(client.get(reverse("grassroots:finder"), {"project": "menqiu"})) == ["巴公广场"]
@@ -90,11 +94,40 @@ class TestFinder:
         for i in range(n):
             venue = f.venue(township, f"场地{i}", projects=("门球", "象棋"))
             f.team(township, f"队{i}", venue=venue)
-        with django_assert_max_num_queries(8):
-            assert client.get(reverse("grassroots:finder"), {"county": "zezhou"}).status_code == 200
+        # Choices (organisations, projects), the page with its total, its teams, its projects.
+        with django_assert_max_num_queries(5):
+            assert client.get(reverse("grassroots:finder"), {"county": "zezhou", "project": "menqiu"}).status_code == 200
         venue = township.venues.first()
-        with django_assert_max_num_queries(6):
+        with django_assert_max_num_queries(3):
             assert client.get(reverse("grassroots:venue_detail", args=[venue.pk])).status_code == 200
+
+    def test_paging_total_and_out_of_range_pages(self, client, zezhou):
+        township = f.township(zezhou, "分页镇")
+        for i in range(25):
+            f.venue(township, f"场地{i:02d}", projects=())
+        url = reverse("grassroots:finder")
+        first = client.get(url)
+        page = first.context["page_obj"]
+        assert page.number == 1 and page.paginator.count == 25 and page.paginator.num_pages == 2 and len(page) == 20
+        assert "共找到 25 处场地" in first.content.decode()
+        second = client.get(url, {"page": 2})
+        assert second.context["page_obj"].number == 2 and len(second.context["page_obj"]) == 5
+        assert set(names(first)).isdisjoint(names(second))
+        # As Paginator.get_page(): past the end is the last page, not a number is the first.
+        for value, number in (("9", 2), ("0", 2), ("abc", 1), ("99999999999999999999", 2)):
+            page = client.get(url, {"page": value}).context["page_obj"]
+            assert page.number == number and page.paginator.count == 25, value
+        nothing = client.get(url, {"county": "zezhou", "project": "menqiu"})
+        assert nothing.context["page_obj"].paginator.count == 0 and "这里还没有登记场地" in nothing.content.decode()
+
+    def test_card_shows_the_place_projects_and_teams(self, client, places):
+        html = client.get(reverse("grassroots:venue_detail", args=[places["v2"].pk])).content.decode()
+        # A village's venue: member unit, township, village; no team there; no published phone.
+        assert "泽州县 · 巴公镇 · 巴公一村" in html and '<span class="tag">象棋</span>' in html
+        assert "暂未登记固定队伍" in html and "保密人" not in html
+        html = client.get(reverse("grassroots:venue_detail", args=[places["v1"].pk])).content.decode()
+        assert "<strong>巴公门球队</strong>" in html and "巴公联系人" in html and "tel:13900001111" in html
+        assert "返回泽州县的健身场地" in html and "?county=zezhou" in html
 
 
 class TestHooks:
@@ -103,6 +136,19 @@ class TestHooks:
         hits = registry.search_providers["grassroots"](request, "门球", 10)
         assert any("巴公门球队" in h.title for h in hits)
         assert not any("内部场地" in h.title for h in registry.search_providers["grassroots"](request, "内部", 10))
+
+    def test_search_finds_venues_by_name_address_or_place_and_teams_by_project(self, places):
+        search = registry.search_providers["grassroots"]
+        request = RequestFactory().get("/search/")
+        f.venue(places["jincun"], "文化中心", address="金村镇幸福路8号")
+        by_address = {h.title: h for h in search(request, "幸福路", 10)}
+        assert by_address["文化中心"].snippet == "金村镇 · 金村镇幸福路8号"
+        assert by_address["文化中心"].url == reverse("grassroots:venue_detail", args=[Venue.objects.get(name="文化中心").pk])
+        assert {h.title for h in search(request, "一村", 10)} >= {"一村活动室"}  # the village's name
+        by_project = list(search(request, "柔力球", 10))
+        assert [h.title for h in by_project] == ["金村柔力球队（柔力球）"]
+        assert by_project[0].snippet == "金村镇 · 金村广场 · 周一、周三、周五 08:00—10:00"
+        assert search(request, "巴公", 1) and len(search(request, "巴公", 1)) == 1
 
     def test_workbench_for_coordinator_and_staff(self, places, zezhou_coordinator, gaoping_coordinator, staff_user):
         campaign = f.campaign()
