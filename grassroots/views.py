@@ -14,7 +14,7 @@ PAGE_SIZE = 20
 
 @public_page("grassroots")
 def finder(request):
-    filterset = FinderFilter(request.GET or None, FinderChoices.load())
+    filterset = FinderFilter(request.GET or None, FinderChoices.load(request.GET.get("county", "")))
     page = finder_page(filterset.filter(finder_base()), request.GET.get("page"), PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)

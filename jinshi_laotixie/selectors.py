@@ -5,10 +5,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, Min, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.compiled import CompiledQuery
 from common.paths import object_path
 
 
@@ -50,10 +51,8 @@ HOME_ARTICLE_LISTS = (
 )
 
 
-def home_articles(now: dt.datetime) -> dict[str, list[HomeArticle]]:
-    """The home page's article lists by section slug. On PostgreSQL one query, a UNION ALL of the
-    three LIMITed lists (each still read by its index); SQLite takes no LIMIT inside a UNION, so
-    there it is three queries. Each list is sorted here again: a UNION promises no order."""
+def _home_articles_query(now):
+    """The three LIMITed lists as one UNION ALL on PostgreSQL; SQLite takes no LIMIT inside a UNION."""
     from news.models import Article
 
     published = Article.objects.published(now)
@@ -62,10 +61,108 @@ def home_articles(now: dt.datetime) -> dict[str, list[HomeArticle]]:
         .values_list("pk", "title", "published_at", "cover", "cover_caption", "pinned", "section__slug")[:limit]
         for slug, limit, order in HOME_ARTICLE_LISTS
     ]
+    return parts[0].union(*parts[1:], all=True)
+
+
+def _home_articles_part(index):
+    def build(now):
+        from news.models import Article
+
+        slug, limit, order = HOME_ARTICLE_LISTS[index]
+        return (
+            Article.objects.published(now).filter(section__slug=slug).order_by(*order)
+            .values_list("pk", "title", "published_at", "cover", "cover_caption", "pinned", "section__slug")[:limit]
+        )
+
+    return build
+
+
+# The home page's fixed reads, compiled once per process (common/compiled.py).
+_home_articles_union = CompiledQuery(_home_articles_query)
+_home_articles_parts = [CompiledQuery(_home_articles_part(i)) for i in range(len(HOME_ARTICLE_LISTS))]
+
+
+def _documents(now):
+    from news.models import Document
+
+    return Document.objects.published(now).newest_first().values_list("pk", "title", "signed_on")[:6]
+
+
+def _upcoming_span(today):
+    # One row (none when nothing is upcoming): how many, and the earliest start among them. The
+    # count beside MIN keeps PostgreSQL on the end_date index (events.selectors._upcoming).
+    from events.models import Event
+
+    return (
+        Event.objects.published().filter(end_date__gte=today).order_by().values("is_published")
+        .annotate(total=Count("pk"), first_start=Min("start_date")).values_list("total", "first_start")
+    )
+
+
+def _upcoming_events(today, first_start):
+    from events.models import Event
+
+    return (
+        Event.objects.published().filter(end_date__gte=today, start_date__gte=first_start).order_by("start_date", "pk")
+        .values_list("pk", "title", "start_date", "registration_opens", "registration_closes")[:5]
+    )
+
+
+def _results():
+    from events.models import Event
+
+    return (
+        Event.objects.published().filter(results_released=True).order_by("-end_date", "-pk")
+        .values_list("pk", "title", "end_date")[:4]
+    )
+
+
+def _festival(year):
+    from events.models import Festival
+
+    # Value(): a plain integer beyond a small integer's range (the compile's sentinel) would make
+    # Django drop the comparison on PostgreSQL instead of sending it.
+    return (
+        Festival.objects.filter(year__lte=Value(year, output_field=IntegerField())).order_by("-year", "-edition")
+        .values_list("edition", "title", "theme", "start_date", "end_date")[:1]
+    )
+
+
+_home_documents = CompiledQuery(_documents)
+_home_upcoming_span = CompiledQuery(_upcoming_span)
+_home_upcoming = CompiledQuery(_upcoming_events)
+_home_results = CompiledQuery(_results)
+_home_festival = CompiledQuery(_festival)
+
+
+@dataclass(slots=True)
+class HomeEvent:
+    """An upcoming event as the home page lists it."""
+
+    pk: int
+    title: str
+    start_date: dt.date
+    registration_opens: dt.datetime | None
+    registration_closes: dt.datetime | None
+
+    def get_absolute_url(self) -> str:
+        return object_path("events:event_detail", self.pk)
+
+    def registration_is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return bool(
+            self.registration_opens and self.registration_closes and self.registration_opens <= now <= self.registration_closes
+        )
+
+
+def home_articles(now: dt.datetime) -> dict[str, list[HomeArticle]]:
+    """The home page's article lists by section slug. On PostgreSQL one query, a UNION ALL of the
+    three LIMITed lists (each still read by its index); SQLite takes no LIMIT inside a UNION, so
+    there it is three queries. Each list is sorted here again: a UNION promises no order."""
     if connection.features.supports_slicing_ordering_in_compound:
-        rows = list(parts[0].union(*parts[1:], all=True))
+        rows = _home_articles_union(now=now)
     else:
-        rows = [row for part in parts for row in part]
+        rows = [row for part in _home_articles_parts for row in part(now=now)]
     lists: dict[str, list[HomeArticle]] = {slug: [] for slug, _limit, _order in HOME_ARTICLE_LISTS}
     for *fields, slug in rows:
         lists[slug].append(HomeArticle(*fields))
@@ -76,34 +173,34 @@ def home_articles(now: dt.datetime) -> dict[str, list[HomeArticle]]:
 
 
 def home_context(today: dt.date | None = None) -> dict:
-    from events.models import Event, Festival
-    from events.selectors import upcoming_soonest
-    from news.models import Document
-
+    """Everything the home page shows: six queries on PostgreSQL (eight on SQLite, see
+    home_articles), each compiled once per process."""
     today = today or timezone.localdate()
-    articles = home_articles(timezone.now())
+    now = timezone.now()
+    articles = home_articles(now)
     notices = [Notice(a.title, a.url, _day(a.published_at), "通知") for a in articles["tongzhi"]]
     notices += [
         Notice(title, object_path("news:document_detail", pk), signed_on, "文件")
-        for pk, title, signed_on in Document.objects.published().newest_first().values_list("pk", "title", "signed_on")[:6]
+        for pk, title, signed_on in _home_documents(now=now)
     ]
     notices.sort(key=lambda n: n.date, reverse=True)
     news = articles["dongtai"]
     headline = next((a for a in news if a.cover), news[0] if news else None)
-    events = Event.objects.published().only(
-        "pk", "title", "kind", "start_date", "end_date", "registration_opens", "registration_closes", "is_published", "results_released"
-    )
-    upcoming = upcoming_soonest(events, today, 5)
+    span = _home_upcoming_span(today=today)
+    first_start = (span[0][1] if span else None) or today
+    upcoming = [HomeEvent(*row) for row in _home_upcoming(today=today, first_start=first_start)]
     results = [
         {"title": title, "end_date": end_date, "url": object_path("events:event_detail", pk)}
-        for pk, title, end_date in events.filter(results_released=True).order_by("-end_date", "-pk").values_list("pk", "title", "end_date")[:4]
+        for pk, title, end_date in _home_results()
     ]
-    festival = (
-        Festival.objects.filter(year__lte=today.year).order_by("-year", "-edition")
-        .values("edition", "title", "theme", "start_date", "end_date").first()
-    )
-    if festival is not None:
-        festival["url"] = object_path("events:festival_detail", festival["edition"], "edition")
+    festival_rows = _home_festival(year=today.year)
+    festival = None
+    if festival_rows:
+        edition, title, theme, start_date, end_date = festival_rows[0]
+        festival = {
+            "edition": edition, "title": title, "theme": theme, "start_date": start_date, "end_date": end_date,
+            "url": object_path("events:festival_detail", edition, "edition"),
+        }
     return {
         "notices": notices[:6],
         "headline": headline,

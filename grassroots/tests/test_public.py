@@ -62,6 +62,12 @@ class TestFinder:
     def test_bad_filter_values_show_everything_not_an_error(self, client, places):
         response = client.get(reverse("grassroots:finder"), {"county": "nowhere", "project": "x"})
         assert response.status_code == 200
+        # An unknown county offers every township, as with no county (the choices are read again).
+        choices = [str(label) for _value, label in response.context["filter"].form.fields["township"].choices]
+        assert {"巴公镇", "金村镇", "米山镇"} <= set(choices)
+        counties = [str(label) for _value, label in response.context["filter"].form.fields["county"].choices]
+        chosen = client.get(reverse("grassroots:finder"), {"county": "zezhou"}).context["filter"].form.fields["county"]
+        assert [str(label) for _value, label in chosen.choices] == counties
 
     def test_contact_only_where_published_and_no_personal_data(self, client, places, make_person):
         person = make_person(places["bagong"], name="张健身", phone="13911112222")
