@@ -2,14 +2,17 @@
 
 import datetime as dt
 from collections import defaultdict
+from functools import partial
 from operator import itemgetter
 
-from django.db.models import Count, Min, Prefetch, Q, Subquery
+from django.db.models import Count, Min, Prefetch, Q, Subquery, Value
 from django.utils import timezone
 
+from committees.models import Committee
 from common.choices import Level
+from common.compiled import CompiledQuery
 from common.paths import object_path
-from grassroots.models import Organisation
+from grassroots.models import Organisation, Project
 
 from .models import AgeGroup, Award, Entry, EntryMember, Event, EventKind, Festival, Item
 from .models.entries import ACTIVE_STATUSES
@@ -20,16 +23,54 @@ def public_events():
     return Event.objects.published().for_list()
 
 
+def _columns(model) -> list[str]:
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+_EVENT_COLUMNS = _columns(Event)
+_GROUP_COLUMNS = _columns(AgeGroup)
+_ITEM_COLUMNS = _columns(Item)
+# The event with what the page shows of its project, committee and festival (the names, the link).
+_RELATED_COLUMNS = ("project__name", "committee__name", "committee__short_name", "festival__title", "festival__edition")
+_event_row = CompiledQuery(
+    lambda pk: Event.objects.published().filter(pk=pk).values_list(*_EVENT_COLUMNS, *_RELATED_COLUMNS)
+)
+_event_groups = CompiledQuery(lambda event_id: AgeGroup.objects.filter(event_id=event_id).order_by("label", "pk").values_list(*_GROUP_COLUMNS))
+_event_items = CompiledQuery(lambda event_id: Item.objects.filter(event_id=event_id).order_by("sort_order", "pk").values_list(*_ITEM_COLUMNS))
+
+
+def _partial(model, db: str, **values):
+    """An instance with only these columns loaded (from_db wants them in the model's field order)."""
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
+    return model.from_db(db, names, [values[name] for name in names])
+
+
 def event_for_page(pk: int) -> tuple[Event, list[Item], list[AgeGroup]]:
-    """One published event with its items and age groups, in three plain queries: the items'
-    age groups are put in from the event's own list (no join), and no prefetch machinery."""
-    event = Event.objects.published().for_list().get(pk=pk)
-    groups = list(AgeGroup.objects.filter(event=event))
+    """One published event with its items and age groups, in three compiled queries
+    (common/compiled.py): the instances are made from the rows, the event's project, committee
+    and festival carry the columns the page shows, and the items' age groups are put in from the
+    event's own list (no join). Raises Event.DoesNotExist."""
+    rows = _event_row(pk=pk)
+    if not rows:
+        raise Event.DoesNotExist
+    db = _event_row.db()
+    values = rows[0]
+    event = Event.from_db(db, _EVENT_COLUMNS, values[: len(_EVENT_COLUMNS)])
+    project_name, committee_name, committee_short, festival_title, festival_edition = values[len(_EVENT_COLUMNS) :]
+    if event.project_id is not None:
+        event.project = _partial(Project, db, id=event.project_id, name=project_name)
+    if event.committee_id is not None:
+        event.committee = _partial(Committee, db, id=event.committee_id, name=committee_name, short_name=committee_short)
+    if event.festival_id is not None:
+        event.festival = _partial(Festival, db, id=event.festival_id, title=festival_title, edition=festival_edition)
+    groups = [AgeGroup.from_db(db, _GROUP_COLUMNS, row) for row in _event_groups(event_id=event.pk)]
     by_id = {group.pk: group for group in groups}
-    items = list(Item.objects.filter(event=event))
-    for item in items:
+    items = []
+    for row in _event_items(event_id=event.pk):
+        item = Item.from_db(db, _ITEM_COLUMNS, row)
         if item.age_group_id in by_id:
             item.age_group = by_id[item.age_group_id]
+        items.append(item)
     return event, items, groups
 
 
@@ -45,6 +86,11 @@ RESULT_COLUMNS = (
 )
 
 
+_event_awards = CompiledQuery(
+    lambda event_id: Award.objects.filter(event_id=event_id).order_by("entry__team_name", "pk").values_list(*RESULT_COLUMNS)
+)
+
+
 def released_results(event: Event, items: list[Item]) -> list[tuple[Item, list[ResultRow]]]:
     """The released awards of ``event``, grouped by its ``items`` (in their order): by award, then
     rank, then team name. Nothing before the results are released.
@@ -53,7 +99,7 @@ def released_results(event: Event, items: list[Item]) -> list[tuple[Item, list[R
     sort over rows the database ordered by team name, so names keep the database's collation."""
     if not event.results_released:
         return []
-    rows = Award.objects.filter(event=event).order_by("entry__team_name", "pk").values_list(*RESULT_COLUMNS)
+    rows = _event_awards(event_id=event.pk)
     groups: dict[int, list[tuple[tuple[int, int], ResultRow]]] = {}
     for item_id, award_type, other_name, rank, score, team_name, routine_title, unit_short, unit_name, person in rows:
         row = ResultRow()
@@ -130,6 +176,13 @@ def outreach_table(year: int) -> list[dict]:
     return [{"county": c, "events": by_county.get(c.pk, []), "owes": not by_county.get(c.pk)} for c in counties]
 
 
+def _upcoming_span(events):
+    """One row: how many of ``events`` end on or after ``today``, the earliest start among them.
+    COUNT(*) (not of the key) with MIN(start_date) is an index-only scan of event_public_by_end,
+    in a custom and in a generic plan; COUNT(id) read 100 heap pages."""
+    return events.order_by().annotate(one=Value(1)).values("one").annotate(total=Count("*"), first_start=Min("start_date"))
+
+
 def _upcoming(events, today: dt.date):
     """(number of upcoming or running events, those events bounded for the index).
 
@@ -138,9 +191,10 @@ def _upcoming(events, today: dt.date):
     the count beside it, the aggregate itself reads the few upcoming events by the end_date index
     (MIN alone walked the start_date index too)."""
     upcoming = events.filter(end_date__gte=today)
-    span = upcoming.aggregate(total=Count("pk"), first_start=Min("start_date"))
+    span = list(_upcoming_span(upcoming).values_list("total", "first_start"))  # none for events.none()
+    total, first_start = span[0] if span else (0, None)
     # Bounded even when nothing is upcoming: the same queries whatever the data (bench.querycount).
-    return span["total"], upcoming.filter(start_date__gte=span["first_start"] or today).order_by("start_date", "pk")
+    return total, upcoming.filter(start_date__gte=first_start or today).order_by("start_date", "pk")
 
 
 def upcoming_soonest(events, today: dt.date, limit: int) -> list:
@@ -181,8 +235,42 @@ def _cards(rows, today: dt.date, now: dt.datetime) -> list[EventCard]:
     return cards
 
 
+def _year_bounds() -> dict:
+    """The first and last start dates of all published events (two index lookups as subqueries)."""
+    published = Event.objects.published()
+    return {
+        "first_day": Subquery(published.order_by("start_date").values("start_date")[:1]),
+        "last_day": Subquery(published.order_by("-start_date").values("start_date")[:1]),
+    }
+
+
+# The unfiltered list (most requests): the same reads as _upcoming and event_list_page make of a
+# filtered queryset, compiled once per process (common/compiled.py); pages bind LIMIT and OFFSET.
+_list_span = CompiledQuery(
+    lambda today: _upcoming_span(Event.objects.published().filter(end_date__gte=today)).values_list("total", "first_start")
+)
+_list_upcoming = CompiledQuery(
+    lambda today, first_start: Event.objects.published()
+    .filter(end_date__gte=today, start_date__gte=first_start)
+    .order_by("start_date", "pk")
+    .annotate(**_year_bounds())
+    .values_list(*CARD_COLUMNS, "first_day", "last_day")
+)
+_list_past_with_bounds = CompiledQuery(
+    lambda today: Event.objects.published()
+    .filter(end_date__lt=today)
+    .order_by("-start_date", "-pk")
+    .annotate(**_year_bounds())
+    .values_list(*CARD_COLUMNS, "first_day", "last_day")
+)
+_list_past = CompiledQuery(
+    lambda today: Event.objects.published().filter(end_date__lt=today).order_by("-start_date", "-pk").values_list(*CARD_COLUMNS)
+)
+
+
 def event_list_page(events, number, per_page: int, *, today: dt.date, now: dt.datetime | None = None):
-    """(one page of ``events`` as EventCards, the years for the filter, newest first).
+    """(one page of ``events`` as EventCards, the years for the filter, newest first); ``events``
+    None: every published event, read by queries compiled once per process.
 
     Upcoming and running events first, soonest first, then past ones, newest first. As one ORDER
     BY this needs a CASE over every event, which PostgreSQL sorted in full on every page (5,000
@@ -200,25 +288,37 @@ def event_list_page(events, number, per_page: int, *, today: dt.date, now: dt.da
     number = requested_page(number)
     now = now or timezone.now()
     offset = (number - 1) * per_page
-    published = Event.objects.published()
-    bounds = {
-        "first_day": Subquery(published.order_by("start_date").values("start_date")[:1]),
-        "last_day": Subquery(published.order_by("-start_date").values("start_date")[:1]),
-    }
-    upcoming_total, upcoming = _upcoming(events, today)
+    if events is None:  # every published event: the compiled queries, built once per process
+        upcoming_total, first_start = _list_span(today=today)[0]
+        upcoming_rows = partial(_list_upcoming.slice, today=today, first_start=first_start or today)
+        past_rows_with_bounds = partial(_list_past_with_bounds.slice, today=today)
+        past_rows = partial(_list_past.slice, today=today)
+    else:
+        bounds = _year_bounds()
+        upcoming_total, upcoming = _upcoming(events, today)
+        past = events.filter(end_date__lt=today).order_by("-start_date", "-pk")
+
+        def upcoming_rows(start, stop):
+            return list(upcoming.annotate(**bounds).values_list(*CARD_COLUMNS, *bounds)[start:stop])
+
+        def past_rows_with_bounds(start, stop):
+            return list(past.annotate(**bounds).values_list(*CARD_COLUMNS, *bounds)[start:stop])
+
+        def past_rows(start, stop):
+            return list(past.values_list(*CARD_COLUMNS)[start:stop])
+
     # Read even when no upcoming event is on this page, so that a page's queries do not grow with
     # the data (bench.querycount: a first page with no upcoming events would issue one fewer).
-    rows = list(upcoming.annotate(**bounds).values_list(*CARD_COLUMNS, *bounds)[offset : offset + per_page + 1])
+    rows = upcoming_rows(offset, offset + per_page + 1)
     years_row = rows[0] if rows else None
     wanted = per_page + 1 - len(rows)
     if wanted > 0:
         past_offset = max(0, offset - upcoming_total)
-        past = events.filter(end_date__lt=today).order_by("-start_date", "-pk")
         if years_row is None:
-            rows = list(past.annotate(**bounds).values_list(*CARD_COLUMNS, *bounds)[past_offset : past_offset + wanted])
+            rows = past_rows_with_bounds(past_offset, past_offset + wanted)
             years_row = rows[0] if rows else None
         else:
-            rows += past.values_list(*CARD_COLUMNS)[past_offset : past_offset + wanted]
+            rows += past_rows(past_offset, past_offset + wanted)
     if years_row is not None:
         first, last = years_row[-2], years_row[-1]
         years = list(range(last.year, first.year - 1, -1))

@@ -22,7 +22,10 @@ def event_list(request):
     page; see selectors.event_list_page for why it is not one ORDER BY."""
     published = Event.objects.published()
     event_filter = EventFilter(request.GET, queryset=published)
-    events = event_filter.qs if event_filter.is_valid() else published.none()
+    if any(request.GET.get(name) for name in EventFilter.base_filters):
+        events = event_filter.qs if event_filter.is_valid() else published.none()
+    else:  # no filter chosen (most requests): every published event, by the selector's compiled queries
+        events = None
     today = timezone.localdate()
     page_obj, years = selectors.event_list_page(events, request.GET.get("page"), PER_PAGE, today=today)
     query = request.GET.copy()

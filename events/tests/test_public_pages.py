@@ -187,3 +187,29 @@ def test_list_query_budget_on_every_page(client, rows, monkeypatch, django_asser
             assert client.get(url, {"page": page}).status_code == 200
     with django_assert_max_num_queries(5):  # nothing matches: the years take a query of their own
         assert client.get(url, {"year": 1990}).status_code == 200
+
+
+def test_event_page_names_its_project_committee_and_festival_from_the_compiled_row(client):
+    from committees.models import Committee
+
+    project = Project.objects.create(name="柔力球X", slug="rouliqiu-x")
+    committee = Committee.objects.create(name="柔力球专业委员会", short_name="柔力球专委会", slug="rouliqiu-x")
+    festival = Festival.objects.create(edition=9, year=2026, title="第九届艺术节")
+    event = make_event(title="柔力球交流赛", project=project, festival=festival)
+    Event.objects.filter(pk=event.pk).update(committee=committee)
+    html = client.get(reverse("events:event_detail", args=[event.pk])).content.decode()
+    assert '<a href="/events/festivals/9/">第九届艺术节</a>' in html
+    assert "<dd>柔力球X</dd>" in html and "<dd>柔力球专委会</dd>" in html
+    Event.objects.filter(pk=event.pk).update(is_published=False)
+    cache.clear()  # the public page cache
+    assert client.get(reverse("events:event_detail", args=[event.pk])).status_code == 404
+
+
+def test_unfiltered_list_reads_the_same_rows_as_the_filtered_path(client):
+    today = timezone.localdate()
+    for n in range(25):
+        make_event(title=f"赛事{n}", start=today + dt.timedelta(days=n - 12))
+    for page in (1, 2):
+        compiled, years = selectors.event_list_page(None, page, 20, today=today)
+        orm, orm_years = selectors.event_list_page(Event.objects.published(), page, 20, today=today)
+        assert [c.pk for c in compiled.object_list] == [c.pk for c in orm.object_list] and years == orm_years
