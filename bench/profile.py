@@ -20,15 +20,8 @@ import time
 from types import SimpleNamespace
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="*", help="page names (default: all)")
-    parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime"])
-    parser.add_argument("--queries", action="store_true", help="print each query with its time")
-    args = parser.parse_args(argv)
-
+def setup_django() -> None:
+    """Django in this process on the bench database: production settings, page cache off, no Redis."""
     os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/jinshi_bench")
     os.environ.update({
         "DJANGO_SETTINGS_MODULE": "jinshi_laotixie.settings.production",
@@ -42,6 +35,18 @@ def main(argv=None) -> int:
     import django
 
     django.setup()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages", nargs="*", help="page names (default: all)")
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime"])
+    parser.add_argument("--queries", action="store_true", help="print each query with its time")
+    args = parser.parse_args(argv)
+
+    setup_django()
     from django.db import connection
     from django.test import Client
 

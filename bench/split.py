@@ -10,8 +10,6 @@ time of the queries as the client saw it. Rendering includes any query a templat
 """
 
 import argparse
-import os
-import secrets
 import time
 
 
@@ -21,19 +19,9 @@ def main(argv=None) -> int:
     parser.add_argument("-n", "--repeat", type=int, default=40)
     args = parser.parse_args(argv)
 
-    os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/jinshi_bench")
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "jinshi_laotixie.settings.production",
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or "split-" + secrets.token_urlsafe(48),
-        "ALLOWED_HOSTS": "testserver",
-        "SECURE_SSL_REDIRECT": "false",
-        "PUBLIC_PAGE_CACHE": "off",
-        "LOG_LEVEL": "ERROR",
-    })
-    os.environ.pop("REDIS_URL", None)
-    import django
+    from bench.profile import setup_django
 
-    django.setup()
+    setup_django()
     from django.db import connection
     from django.template.backends import django as django_backend
     from django.template.backends import jinja2 as jinja2_backend
