@@ -27,18 +27,13 @@ ROLE_LABELS = dict(OfficerRole.choices)
 
 
 @dataclass(frozen=True, slots=True)
-class PublicPerson:
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
 class PublicOfficer:
     """An officer as a public page shows one: the role and the person's name, nothing personal."""
 
     pk: int
     role: str
     sort_order: int
-    person: PublicPerson
+    person: "Named"
 
     def get_role_display(self) -> str:
         return ROLE_LABELS.get(self.role, self.role)
@@ -46,6 +41,8 @@ class PublicOfficer:
 
 @dataclass(frozen=True, slots=True)
 class Named:
+    """Anything a public page shows only by name: an officer's person, a project."""
+
     name: str
 
 
@@ -121,7 +118,7 @@ def committee_list() -> list[CommitteeCard]:
         if project_name is not None:
             card.active_projects.append(Named(project_name))
     for committee_id, pk, sort_order, name in _current_directors():
-        by_pk[committee_id].leaders.append(PublicOfficer(pk, OfficerRole.DIRECTOR, sort_order, PublicPerson(name)))
+        by_pk[committee_id].leaders.append(PublicOfficer(pk, OfficerRole.DIRECTOR, sort_order, Named(name)))
     return list(by_pk.values())
 
 
@@ -147,7 +144,7 @@ def committee_detail(slug: str) -> Committee:
     committee = Committee.from_db(_committee_by_slug.db(), _COMMITTEE_FIELDS, rows[0][:-1])
     committee.active_projects = [Named(row[-1]) for row in rows if row[-1] is not None]
     officers = [
-        PublicOfficer(pk, role, sort_order, PublicPerson(name))
+        PublicOfficer(pk, role, sort_order, Named(name))
         for pk, role, sort_order, name in _committee_officers(committee_id=committee.pk)
     ]
     committee.current_officers = _by_rank(officers)
@@ -225,7 +222,7 @@ def association_leadership(term: int | None = None) -> dict:
     if term is None and rows:
         term = max(row[3] for row in rows)
     officers = _by_rank(
-        PublicOfficer(pk, role, sort_order, PublicPerson(name)) for pk, role, sort_order, row_term, name in rows if row_term == term
+        PublicOfficer(pk, role, sort_order, Named(name)) for pk, role, sort_order, row_term, name in rows if row_term == term
     )
     return {
         "term": term, "term_label": f"{chinese_ordinal(term)}届" if officers else "", "officers": officers,
