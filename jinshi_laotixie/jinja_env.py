@@ -59,15 +59,9 @@ _FAST_DATE_FORMATS = {
 }
 
 
-@functools.lru_cache(maxsize=512)
-def _static(path: str) -> str:
-    return static(path)
-
-
-def static_url(path: str) -> str:
-    """{{ static('css/site.css') }}: remembered per process, because the manifest of hashed names is
-    read once when a process starts (six lookups on every page)."""
-    return _static(path)
+# {{ static('css/site.css') }}, remembered per process: the manifest of hashed names is read once when
+# a process starts, and every page looks up six files.
+static_url = functools.lru_cache(maxsize=512)(static)
 
 
 _translated: dict[tuple[str | None, str], str] = {}
@@ -113,7 +107,7 @@ def linebreaksbr(value) -> Markup:
 
 
 def highlight(text, query) -> str:
-    """The query's words marked in a hit (site_tags.highlight): safe HTML from the news provider
+    """The query's words marked in a hit (search page): safe HTML from the news provider
     is kept as it is, plain text is escaped first."""
     if isinstance(text, SafeData):
         return text

@@ -1,18 +1,7 @@
 from django import template
-from django.utils.safestring import SafeData, mark_safe
-
-from common.search import highlight as mark_words
+from django.utils.safestring import mark_safe
 
 register = template.Library()
-
-
-@register.filter
-def highlight(text, query):
-    """Mark the query's words in a hit's title or snippet. Providers that highlight themselves
-    (news) hand over safe HTML, which is kept as it is; plain text is escaped first."""
-    if isinstance(text, SafeData):
-        return text
-    return mark_words(str(text or ""), str(query or ""))
 
 
 @register.filter
