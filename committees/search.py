@@ -1,17 +1,55 @@
+"""The committees' search provider for the site's /search/ page (registered in CommitteesConfig.ready())."""
+
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from common.compiled import CompiledQuery
+from common.paths import object_path
 from common.registry import SearchHit
 
 from .models import Committee
 
 
+def _committees_matching(text):
+    # A committee found by one of its projects' names: the link table read in a subquery, so that a
+    # committee with two matching projects is one row without DISTINCT over whole committee rows.
+    by_project = Committee.projects.through.objects.filter(project__name__icontains=text).values("committee_id")
+    return (
+        Committee.objects.active()
+        .filter(Q(name__icontains=text) | Q(short_name__icontains=text) | Q(introduction__icontains=text) | Q(pk__in=by_project))
+        .order_by("sort_order", "name")
+        .values_list("pk", "name", "slug", "introduction")
+    )
+
+
+def _projects_of_active_committees():
+    return (
+        Committee.projects.through.objects.filter(committee__is_active=True)
+        .order_by("committee_id", "project__sort_order", "project__name")
+        .values_list("committee_id", "project__name")
+    )
+
+
+# Compiled once per process (common/compiled.py); the query's text is escaped into the LIKE patterns.
+_COMMITTEES = CompiledQuery(_committees_matching)
+_PROJECTS = CompiledQuery(_projects_of_active_committees)
+
+
 def search_committees(request, query: str, limit: int):
-    for committee in Committee.objects.active().search(query).prefetch_related("projects")[:limit]:
-        projects = "、".join(p.name for p in committee.projects.all())
-        yield SearchHit(
+    rows = _COMMITTEES.slice(0, limit, text=query)
+    if not rows:
+        return []
+    projects: dict[int, list[str]] = {}
+    for committee_id, name in _PROJECTS():  # a dozen committees' few projects
+        projects.setdefault(committee_id, []).append(name)
+    hits = []
+    for pk, name, slug, introduction in rows:
+        names = "、".join(projects.get(pk, ()))
+        hits.append(SearchHit(
             kind=_("专委会"),
-            title=committee.name,
-            url=committee.get_absolute_url(),
-            snippet=_("负责项目：%(projects)s") % {"projects": projects} if projects else committee.introduction[:80],
-            score=2.0 if query in committee.name else 1.0,
-        )
+            title=name,
+            url=object_path("committees:committee_detail", slug, "slug"),
+            snippet=_("负责项目：%(projects)s") % {"projects": names} if names else introduction[:80],
+            score=2.0 if query in name else 1.0,
+        ))
+    return hits

@@ -12,14 +12,17 @@ binding PostgreSQL also prepares that statement once per connection.
     rows = _events(committee_id=committee.pk, today=timezone.localdate())  # [(pk, title), ...]
 
 Rules for ``build``: it returns a ``values_list()`` queryset, and every value that may change between
-calls is one of its arguments (a string, integer, date or aware datetime compared as it is: exact,
-gt, gte, lt, lte; not inside ``icontains`` or ``year``, which change the value). Never
+calls is one of its arguments: a string, integer, date or aware datetime compared as it is (exact,
+gt, gte, lt, lte, a SearchQuery's text) or a string inside a LIKE pattern (contains, icontains,
+startswith, endswith and their i- forms: the value is escaped as the lookup escapes it); not ``year``
+or ``iexact`` on SQLite, which change the value otherwise. Never
 ``timezone.now()`` or ``localdate()`` inside. Compiling checks that each argument reaches the SQL
 as a parameter and that a second compile with other values gives the same statement (a hidden clock
 fails there), else it raises. ``slice()`` and ``count()`` serve a paginator with the same SQL.
 Reads go to the database the router names for the queryset's model (the replica, for public pages).
 """
 
+import contextlib
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -30,8 +33,15 @@ from django.db.models.query import ValuesListIterable
 
 
 class CompiledQuery:
-    def __init__(self, build: Callable[..., QuerySet]):
+    """``prepared=False``: PostgreSQL plans the statement for each call's values instead of reusing
+    a generic plan once psycopg has prepared it. For searches: how many rows a word matches decides
+    the plan (the newest rows by date for 柔力球, which 15,000 articles contain; the full-text index
+    for a rare word), and the generic plan, made for neither, took 29 ms where each custom plan
+    takes 2 ms (bench: the search page at scale)."""
+
+    def __init__(self, build: Callable[..., QuerySet], *, prepared: bool = True):
         self.build = build
+        self.prepared = prepared
         self._compiled: dict[str, tuple] = {}
         self._lock = threading.Lock()
         self._model = None
@@ -45,14 +55,16 @@ class CompiledQuery:
     def __call__(self, *, using: str | None = None, **values) -> list[tuple]:
         """The rows of ``build(**values)`` as tuples, converted like values_list() converts them."""
         using, sql, params, converters = self._bind(using, values)
-        return self._rows(using, sql, params, converters)
+        return self._rows(using, sql, params, converters, self.prepared)
 
     def slice(self, start: int, stop: int, *, using: str | None = None, **values) -> list[tuple]:
         """Rows ``start`` to ``stop`` (a page), the bounds bound like the values: one statement for every page."""
         using, sql, params, converters = self._bind(using, values)
         if isinstance(sql, _SlicedSQL):
             raise TypeError(f"{self.build!r}: slice() needs a queryset that is not sliced itself")
-        return self._rows(using, f"{sql} LIMIT %s OFFSET %s", [*params, max(stop - start, 0), start], converters)
+        return self._rows(
+            using, f"{sql} LIMIT %s OFFSET %s", [*params, max(stop - start, 0), start], converters, self.prepared
+        )
 
     def count(self, *, using: str | None = None, **values) -> int:
         """How many rows ``build(**values)`` has (for a paginator)."""
@@ -75,14 +87,17 @@ class CompiledQuery:
         if slots:
             connection = connections[using]
             params = list(params)
-            for position, name in slots:
-                params[position] = _adapt(connection, values[name])
+            for position, name, pattern in slots:
+                if pattern is None:
+                    params[position] = _adapt(connection, values[name])
+                else:
+                    params[position] = pattern.format(connection.ops.prep_for_like_query(values[name]))
         return using, sql, params, converters
 
     @staticmethod
-    def _rows(using: str, sql: str, params, converters) -> list[tuple]:
+    def _rows(using: str, sql: str, params, converters, prepared: bool = True) -> list[tuple]:
         connection = connections[using]
-        with connection.cursor() as cursor:
+        with connection.cursor() as cursor, _unprepared(connection, not prepared):
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         if converters:
@@ -95,9 +110,10 @@ class CompiledQuery:
         second = _sentinels(values, 1)
         sql, params, slots, compiler = self._sql(using, connection, first)
         sql_again, params_again, slots_again, _ = self._sql(using, connection, second)
-        fixed = [p for i, p in enumerate(params) if i not in dict(slots)]
-        fixed_again = [p for i, p in enumerate(params_again) if i not in dict(slots_again)]
-        found = {name for _, name in slots}
+        bound = {position for position, _name, _pattern in slots}
+        fixed = [p for i, p in enumerate(params) if i not in bound]
+        fixed_again = [p for i, p in enumerate(params_again) if i not in bound]
+        found = {name for _, name, _pattern in slots}
         if found != set(values):
             raise ValueError(f"{self.build!r}: {sorted(set(values) - found)} do not reach the SQL as parameters")
         if sql != sql_again or slots != slots_again or fixed != fixed_again:
@@ -115,8 +131,35 @@ class CompiledQuery:
         compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
         adapted = {_adapt(connection, value): name for name, value in sentinels.items()}
-        slots = tuple((i, adapted[p]) for i, p in enumerate(params) if _hashable(p) and p in adapted)
-        return sql, list(params), slots, compiler
+        slots = []
+        for i, p in enumerate(params):
+            if _hashable(p) and p in adapted:
+                slots.append((i, adapted[p], None))
+            elif isinstance(p, str):
+                # A LIKE pattern around a string argument ("%" + value + "%"): the value's place is
+                # remembered as a format string, its wildcards escaped at each call.
+                inside = [(name, value) for name, value in sentinels.items() if isinstance(value, str) and value in p]
+                if len(inside) == 1:
+                    name, value = inside[0]
+                    prefix, _, suffix = p.partition(value)
+                    slots.append((i, name, prefix.replace("{", "{{").replace("}", "}}") + "{}" + suffix.replace("{", "{{").replace("}", "}}")))
+        return sql, list(params), tuple(slots), compiler
+
+
+@contextlib.contextmanager
+def _unprepared(connection, wanted: bool):
+    """psycopg 3 prepares nothing while its connection's prepare_threshold is None; set for one
+    statement, so that Django's execute wrappers (query logging, counting) still see it."""
+    raw = connection.connection
+    if not wanted or raw is None or not hasattr(raw, "prepare_threshold"):
+        yield
+        return
+    threshold = raw.prepare_threshold
+    raw.prepare_threshold = None
+    try:
+        yield
+    finally:
+        raw.prepare_threshold = threshold
 
 
 class _SlicedSQL(str):

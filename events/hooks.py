@@ -6,23 +6,60 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common.cache import bump
+from common.compiled import CompiledQuery
+from common.paths import object_path
 from common.registry import SearchHit, WorkbenchTask
 
 
-def search_events(request, query, limit):
-    from .models import Event, Festival
+def _festivals_matching(text):
+    from .models import Festival
 
-    for festival in Festival.objects.filter(Q(title__icontains=query) | Q(theme__icontains=query))[:limit]:
-        yield SearchHit(kind=_("赛事活动"), title=festival.title, url=festival.get_absolute_url(),
-                        snippet=festival.theme, date=festival.start_date)
-    events = (
-        Event.objects.published()
-        .filter(Q(title__icontains=query) | Q(venue__icontains=query) | Q(project__name__icontains=query))
-        .order_by("-start_date")[:limit]
+    return (
+        Festival.objects.filter(Q(title__icontains=text) | Q(theme__icontains=text))
+        .order_by("-start_date", "-pk").values_list("edition", "title", "theme", "start_date")
     )
-    for event in events:
-        yield SearchHit(kind=_("赛事活动"), title=event.title, url=event.get_absolute_url(),
-                        snippet=f"{event.get_kind_display()} · {event.place_display}", date=event.start_date)
+
+
+def _events_matching(text):
+    from grassroots.models import Project
+
+    from .models import Event
+
+    # The project's condition as a subquery of its own: the project table is small, and ORed
+    # across a join the three conditions were tested on every published event (18 ms at scale).
+    projects = Project.objects.filter(name__icontains=text).values("pk")
+    return (
+        Event.objects.published()
+        .filter(Q(title__icontains=text) | Q(venue__icontains=text) | Q(project__in=projects))
+        .order_by("-start_date", "-pk")
+        .values_list("pk", "title", "kind", "is_online", "venue", "start_date")
+    )
+
+
+# Compiled once per process (common/compiled.py); the query's text is escaped into the LIKE patterns.
+_FESTIVALS = CompiledQuery(_festivals_matching)
+_EVENTS = CompiledQuery(_events_matching)
+
+
+def search_events(request, query, limit):
+    from .models import EventKind
+
+    kind = _("赛事活动")
+    hits = [
+        SearchHit(kind=kind, title=title, url=object_path("events:festival_detail", edition, kwarg="edition"),
+                  snippet=theme, date=start)
+        for edition, title, theme, start in _FESTIVALS.slice(0, limit, text=query)
+    ]
+    if len(hits) >= limit:
+        return hits
+    kinds = dict(EventKind.choices)
+    online = _("线上")
+    hits += [
+        SearchHit(kind=kind, title=title, url=object_path("events:event_detail", pk),
+                  snippet=f"{kinds.get(event_kind, event_kind)} · {online if is_online else venue}", date=start)
+        for pk, title, event_kind, is_online, venue, start in _EVENTS.slice(0, limit - len(hits), text=query)
+    ]
+    return hits
 
 
 def refresh_project_calendar(sender, instance, raw=False, **kwargs):

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_coordinator, is_secretariat
+from common.compiled import CompiledQuery
+from common.paths import object_path
 from common.registry import SearchHit, WorkbenchTask
 from grassroots.models.organisations import acting_unit
 
@@ -14,13 +16,25 @@ from .models import Course
 from .selectors import expiring_qualifications
 
 
+def _courses_matching(text):
+    return (
+        Course.objects.published().filter(title__icontains=text)
+        .order_by("-starts_on", "-pk")
+        .values_list("pk", "title", "level", "organiser", "starts_on")
+    )
+
+
+# Compiled once per process (common/compiled.py); the query's text is escaped into the LIKE pattern.
+_COURSES = CompiledQuery(_courses_matching)
+
+
 def search_courses(request, query, limit):
-    courses = Course.objects.published().with_related().filter(title__icontains=query).order_by("-starts_on")[:limit]
-    for course in courses:
-        yield SearchHit(
-            kind=_("培训"), title=course.title, url=course.get_absolute_url(),
-            snippet=f"{course.get_level_display()} · {course.organiser}", date=course.starts_on,
-        )
+    levels = dict(Course._meta.get_field("level").flatchoices)
+    return [
+        SearchHit(kind=_("培训"), title=title, url=object_path("training:course_detail", pk),
+                  snippet=f"{levels.get(level, level)} · {organiser}", date=starts_on)
+        for pk, title, level, organiser, starts_on in _COURSES.slice(0, limit, text=query)
+    ]
 
 
 def workbench_tasks(request):

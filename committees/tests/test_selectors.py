@@ -129,6 +129,17 @@ def test_compiled_query_binds_new_values_into_the_same_sql(menqiu, pingpang, dja
     assert "menqiu" in first and "pingpangqiu" in second
 
 
+def test_compiled_query_binds_values_inside_like_patterns_escaped(menqiu, pingpang):
+    query = CompiledQuery(lambda text: Committee.objects.filter(name__icontains=text).order_by("slug").values_list("slug"))
+    assert query(text="门球") == [("menqiu",)]
+    assert query(text="乒乓") == [("pingpangqiu",)]
+    # A LIKE wildcard in the value is a character like any other, as in the queryset itself.
+    assert query(text="%") == [] == list(Committee.objects.filter(name__icontains="%"))
+    assert query(text="门_") == []
+    starts = CompiledQuery(lambda text: Committee.objects.filter(name__startswith=text).values_list("slug"))
+    assert starts(text="门球") == [("menqiu",)] and starts(text="球") == []
+
+
 def test_compiled_query_converts_dates(menqiu, appoint):
     officer = appoint(menqiu, OfficerRole.DIRECTOR, started_on=dt.date(2021, 9, 1))
     query = CompiledQuery(lambda after: Officer.objects.filter(started_on__gte=after).values_list("pk", "started_on"))
@@ -143,9 +154,10 @@ def test_compiled_query_refuses_a_hidden_clock(db):
 
 
 def test_compiled_query_refuses_values_that_do_not_reach_the_sql(db):
-    query = CompiledQuery(lambda name: Committee.objects.filter(name__icontains=name).values_list("pk"))
+    # A value used to choose the query's shape, not inside it, would be compiled in for good.
+    query = CompiledQuery(lambda active: Committee.objects.filter(is_active=active == "yes").values_list("pk"))
     with pytest.raises(ValueError, match="do not reach the SQL"):
-        query(name="门球")
+        query(active="yes")
     with pytest.raises(TypeError):
         CompiledQuery(lambda: Committee.objects.all())()
 
@@ -186,3 +198,19 @@ def test_compiled_query_pages_and_counts(db):
     assert query.slice(len(slugs), len(slugs) + 20) == []
     with pytest.raises(TypeError, match="not sliced"):
         CompiledQuery(lambda: Committee.objects.values_list("slug")[:2]).slice(0, 1)
+
+
+def test_compiled_query_unprepared_is_counted_and_leaves_the_connection_as_it_was(menqiu, django_assert_num_queries):
+    from django.db import connection
+
+    query = CompiledQuery(lambda slug: Committee.objects.filter(slug=slug).values_list("pk"), prepared=False)
+    connection.ensure_connection()
+    before = getattr(connection.connection, "prepare_threshold", None)
+    with django_assert_num_queries(6):
+        for _ in range(6):  # more than psycopg's threshold: it would have prepared the statement
+            assert query(slug="menqiu") == [(menqiu.pk,)]
+    assert getattr(connection.connection, "prepare_threshold", None) == before
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s", ["%committees_committee%slug%"])
+            assert cursor.fetchone()[0] == 0
