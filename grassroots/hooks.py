@@ -30,11 +30,15 @@ def _venues_matching(text):
     # The venue's and the organisation's conditions in subqueries of their own: on PostgreSQL each
     # is then read by trigram indexes (migration 0008; queries of three characters or more). ORed
     # across the join, they were a scan of every venue with three UPPER() LIKEs per row (5 ms at scale).
-    matching = Venue.objects.filter(Q(name__icontains=text) | Q(address__icontains=text)).values("pk")
+    # The two found sets are united before the venues are read: ORed as two IN (subquery) the venue
+    # table was read whole to test each row against both (1.6 ms of 1.7 at scale).
     places = Organisation.objects.filter(name__icontains=text).values("pk")
+    matching = (
+        Venue.objects.filter(Q(name__icontains=text) | Q(address__icontains=text)).order_by().values("pk")
+        .union(Venue.objects.filter(organisation__in=places).order_by().values("pk"))
+    )
     return (
-        Venue.objects.filter(is_public=True, organisation__status=OrgStatus.ACTIVE)
-        .filter(Q(pk__in=matching) | Q(organisation__in=places))
+        Venue.objects.filter(is_public=True, organisation__status=OrgStatus.ACTIVE, pk__in=matching)
         .order_by("pk")
         .values_list("pk", "name", "address", "organisation__name")
     )
@@ -54,7 +58,7 @@ def _teams_matching(text):
 
 
 # Compiled once per process (common/compiled.py); the query's text is escaped into the LIKE patterns.
-_VENUES = CompiledQuery(_venues_matching, prepared=False)
+_VENUES = CompiledQuery(_venues_matching)
 _TEAMS = CompiledQuery(_teams_matching)
 
 
