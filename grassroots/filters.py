@@ -94,20 +94,34 @@ class FinderFilter:
     def errors(self):
         return self.form.errors
 
+    def values(self) -> dict[str, int]:
+        """The chosen filters as primary keys (county, township, project); {} when unbound or invalid."""
+        if not (self.is_bound and self.form.is_valid()):
+            return {}
+        data = self.form.cleaned_data
+        values = {}
+        if data["county"]:
+            values["county"] = self._county_pk[data["county"]]
+        if data["township"]:
+            values["township"] = int(data["township"])
+        if data["project"]:
+            values["project"] = self._project_pk[data["project"]]
+        return values
+
     def filter(self, queryset):
         """``queryset`` narrowed by the valid form; unbound or invalid: ``queryset`` as it is."""
-        if not (self.is_bound and self.form.is_valid()):
-            return queryset
-        data = self.form.cleaned_data
-        if data["county"]:
-            queryset = queryset.filter(organisation__member_unit_id=self._county_pk[data["county"]])
-        if data["township"]:
-            township = int(data["township"])
-            queryset = queryset.filter(Q(organisation_id=township) | Q(organisation__parent_id=township))
-        if data["project"]:
-            project = self._project_pk[data["project"]]
-            queryset = queryset.filter(RawSQL(PLAYS_OR_MEETS, (project, project), output_field=BooleanField()))
-        return queryset
+        return apply_filters(queryset, **self.values())
+
+
+def apply_filters(queryset, *, county: int | None = None, township: int | None = None, project: int | None = None):
+    """Venues of a member unit, of a township (its own and its villages'), playing a project."""
+    if county is not None:
+        queryset = queryset.filter(organisation__member_unit_id=county)
+    if township is not None:
+        queryset = queryset.filter(Q(organisation_id=township) | Q(organisation__parent_id=township))
+    if project is not None:
+        queryset = queryset.filter(RawSQL(PLAYS_OR_MEETS, (project, project), output_field=BooleanField()))
+    return queryset
 
 
 # A venue "has" a project when it is one of its projects or an active team of it meets there.

@@ -8,8 +8,10 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, F, When, Window
 from django.utils.translation import ngettext
 
+from common.compiled import CompiledQuery
 from common.paging import MAX_PAGE
 
+from .filters import apply_filters
 from .models import (
     Campaign,
     Inspection,
@@ -92,28 +94,47 @@ def _cards(rows) -> list[VenueCard]:
     return cards
 
 
+# The teams and projects of a page of venues are read by a fixed number of ids (the finder's page
+# size, padded with 0, which no venue has): one SQL text for every page, compiled once per process.
+IDS_PER_READ = 20
+
+
+def _ids_in(**ids):
+    return list(ids.values())
+
+
+_TEAMS_OF_VENUES = CompiledQuery(lambda **ids: (
+    Team.objects.filter(is_active=True, venue_id__in=_ids_in(**ids)).order_by("start_time", "name", "pk")
+    .values_list("venue_id", "name", "project__name", "weekdays", "start_time", "end_time", "member_count")
+))
+_PROJECTS_OF_VENUES = CompiledQuery(lambda **ids: (
+    Venue.projects.through.objects.filter(venue_id__in=_ids_in(**ids)).order_by("project__sort_order", "project__name")
+    .values_list("venue_id", "project__name")
+))
+
+
+def _by_ids(query: CompiledQuery, ids: list[int]) -> list[tuple]:
+    rows = []
+    # An empty page still asks once (and finds nothing): the finder's query count does not depend
+    # on what it finds (bench.querycount compares data sizes).
+    for start in range(0, max(len(ids), 1), IDS_PER_READ):
+        chunk = ids[start:start + IDS_PER_READ]
+        rows += query(**{f"v{i:02d}": chunk[i] if i < len(chunk) else 0 for i in range(IDS_PER_READ)})
+    return rows
+
+
 def attach_teams_and_projects(venues: list) -> list:
     """Fill each card's .active_teams and .project_list from two queries by the venues' ids. (As a
     subquery over the page's window, each of the two re-ran the finder's sorted, joined query:
     5 ms apiece at scale.)"""
-    # No venue has id 0: with an empty page the two queries still run (and find nothing), so the
-    # finder asks the same queries whatever it finds (bench.querycount compares data sizes).
-    ids = [venue.pk for venue in venues] or [0]
-    teams = (
-        Team.objects.filter(is_active=True, venue_id__in=ids).order_by("start_time", "name")
-        .values_list("venue_id", "name", "project__name", "weekdays", "start_time", "end_time", "member_count")
-    )
-    links = (
-        Venue.projects.through.objects.filter(venue_id__in=ids).order_by("project__sort_order", "project__name")
-        .values_list("venue_id", "project__name")
-    )
+    ids = [venue.pk for venue in venues]
     teams_by_venue, projects_by_venue = defaultdict(list), defaultdict(list)
     people: dict[int, str] = {}
-    for venue_id, name, project, weekdays, start, end, members in teams:
+    for venue_id, name, project, weekdays, start, end, members in _by_ids(_TEAMS_OF_VENUES, ids):
         if members and members not in people:
             people[members] = ngettext("%(num)d 人", "%(num)d 人", members) % {"num": members}
         teams_by_venue[venue_id].append(TeamLine(name, project, schedule_text(weekdays, start, end), people.get(members, "")))
-    for venue_id, project in links:
+    for venue_id, project in _by_ids(_PROJECTS_OF_VENUES, ids):
         projects_by_venue[venue_id].append(project)
     for venue in venues:
         venue.active_teams = teams_by_venue[venue.pk]
@@ -129,19 +150,35 @@ def venue_card(pk: int) -> VenueCard | None:
     return attach_teams_and_projects(_cards([row]))[0]
 
 
-def finder_page(venues, number, per_page: int) -> Page:
-    """A page of the finder from the filtered, undecorated ``venues``: the cards with the total
-    beside each row (COUNT(*) OVER ()), then their teams and projects; three queries. Page numbers
-    behave as Paginator.get_page(): not a number is the first page, out of range the last one."""
+# One compiled page query per combination of filters (at most eight), made on first use.
+_FINDER_QUERIES: dict[frozenset, CompiledQuery] = {}
+
+
+def _finder_query(names: frozenset) -> CompiledQuery:
+    query = _FINDER_QUERIES.get(names)
+    if query is None:
+        def build(**filters):
+            venues = apply_filters(finder_base(), **filters)
+            return in_finder_order(venues).annotate(total=Window(Count("pk"))).values_list(*CARD_FIELDS, "total")
+
+        query = _FINDER_QUERIES.setdefault(names, CompiledQuery(build))
+    return query
+
+
+def finder_page(filters: dict[str, int], number, per_page: int) -> Page:
+    """A page of the finder's venues with the ``filters`` of grassroots.filters.apply_filters: the
+    cards with the total beside each row (COUNT(*) OVER ()), then their teams and projects; three
+    queries. Page numbers behave as Paginator.get_page(): not a number is the first page, out of
+    range the last one."""
     try:
         number = int(number)
     except (TypeError, ValueError):
         number = 1
-    ordered = in_finder_order(venues).annotate(total=Window(Count("pk"))).values_list(*CARD_FIELDS, "total")
+    query = _finder_query(frozenset(filters))
 
     def rows_of(page_number):
         offset = (page_number - 1) * per_page
-        return list(ordered[offset:offset + per_page])
+        return query.slice(offset, offset + per_page, **filters)
 
     rows = rows_of(number) if 1 <= number <= MAX_PAGE else []
     if rows:
@@ -150,7 +187,7 @@ def finder_page(venues, number, per_page: int) -> Page:
         total = 0
     else:
         # Past the end (or before the start): the last page, as get_page() answers.
-        total = venues.count()
+        total = query.count(**filters)
         number = max(1, -(-total // per_page))
         rows = rows_of(number)
     paginator = Paginator((), per_page)

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from common.cache import public_page
 
 from .filters import FinderChoices, FinderFilter
-from .selectors import finder_base, finder_page, venue_card
+from .selectors import finder_page, venue_card
 
 PAGE_SIZE = 20
 
@@ -15,7 +15,7 @@ PAGE_SIZE = 20
 @public_page("grassroots")
 def finder(request):
     filterset = FinderFilter(request.GET or None, FinderChoices.load(request.GET.get("county", "")))
-    page = finder_page(filterset.filter(finder_base()), request.GET.get("page"), PAGE_SIZE)
+    page = finder_page(filterset.values(), request.GET.get("page"), PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)
     filtered = any(request.GET.get(name) for name in ("county", "township", "project"))
