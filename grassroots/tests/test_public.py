@@ -126,6 +126,25 @@ class TestFinder:
         nothing = client.get(url, {"county": "zezhou", "project": "menqiu"})
         assert nothing.context["page_obj"].paginator.count == 0 and "这里还没有登记场地" in nothing.content.decode()
 
+    def test_teams_and_projects_of_more_venues_than_one_read_holds(self, zezhou):
+        """The ids are read IDS_PER_READ at a time: a longer list is read in turns, each venue
+        gets its own teams and projects, none another's."""
+        from types import SimpleNamespace
+
+        from grassroots.selectors import IDS_PER_READ, attach_teams_and_projects
+
+        township = f.township(zezhou, "多场地镇")
+        venues = []
+        for i in range(IDS_PER_READ + 5):
+            venue = f.venue(township, f"场地{i:02d}", projects=("门球",) if i % 2 else ("象棋",))
+            f.team(township, f"队{i:02d}", venue=venue)
+            venues.append(venue)
+        cards = attach_teams_and_projects([SimpleNamespace(pk=v.pk) for v in venues])
+        for i, card in enumerate(cards):
+            assert [t.name for t in card.active_teams] == [f"队{i:02d}"]
+            assert card.project_list == (["门球"] if i % 2 else ["象棋"])
+        assert attach_teams_and_projects([]) == []
+
     def test_card_shows_the_place_projects_and_teams(self, client, places):
         html = client.get(reverse("grassroots:venue_detail", args=[places["v2"].pk])).content.decode()
         # A village's venue: member unit, township, village; no team there; no published phone.

@@ -64,3 +64,31 @@ def test_nothing_found_and_markup_in_query_is_escaped(client, things):
     groups, html = _groups(client, "<b>没有这个词</b>")
     assert groups == {}
     assert "<b>没有这个词</b>" not in html and "没有找到" in html
+
+
+def test_like_wildcards_in_the_query_are_plain_characters(client, things):
+    # "_" is any one character to LIKE: unescaped, 柔力_ would find 柔力球 in every title search.
+    groups, _ = _groups(client, "柔力_")
+    assert not {"培训", "健身场地", "赛事活动", "专委会"} & set(groups)
+    groups, _ = _groups(client, "%%")
+    assert groups == {}
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_search_page_query_budget_holds_for_3_and_30_rows(client, zezhou, rows, django_assert_max_num_queries):
+    """Every kind has matches; the page asks the same few statements whatever their number."""
+    bagong = gf.township(zezhou, name="巴公镇")
+    for n in range(rows):
+        venue = gf.venue(bagong, name=f"柔力球广场{n}", projects=("柔力球",), is_public=True)
+        gf.team(bagong, name=f"柔力球队{n}", project="柔力球", venue=venue)
+        nf.article(section_slug="jiceng", title=f"柔力球展示第{n}场", body="<p>柔力球队在广场表演。</p>")
+        nf.document(title=f"柔力球培训通知{n}", body="<p>柔力球裁判员培训。</p>")
+        make_event(title=f"柔力球交流赛{n}", kind=EventKind.FESTIVAL)
+        make_course(title=f"柔力球教练员培训班{n}")
+    # Two per kind at most (festivals and events, venues and teams, committees and their
+    # projects; news' full-text statement and its substring fallback on SQLite).
+    with django_assert_max_num_queries(12):
+        groups, _ = _groups(client, "柔力球")
+    assert {"新闻", "文件", "赛事活动", "健身场地", "培训", "专委会"} <= set(groups)
+    for kind in ("新闻", "文件", "培训"):
+        assert len(groups[kind]["hits"]) == min(rows, 5) and groups[kind]["more"] == (rows > 5)
