@@ -195,3 +195,23 @@ def test_search_and_sitemap_and_workbench_registrations(client, zezhou_coordinat
     assert "/events/" in client.get("/sitemap.xml").content.decode()
     client.force_login(zezhou_coordinator)
     assert "报名：柔力球交流赛" in client.get(reverse("portal")).content.decode()
+
+
+def test_event_page_lists_its_published_news_only(client, db):
+    from django.utils import timezone
+
+    from news.models import ArticleStatus
+    from news.tests import factories as nf
+
+    event = make_event(title="门球邀请赛")
+    other = make_event(title="象棋赛")
+    shown = nf.article(title="门球邀请赛开幕", event=event)
+    nf.article(title="门球邀请赛草稿", event=event, status=ArticleStatus.DRAFT)
+    nf.article(title="门球邀请赛预告", event=event, published_at=timezone.now() + dt.timedelta(days=1))
+    nf.article(title="象棋赛开幕", event=other)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "相关新闻" in html
+    assert f'<a href="{shown.get_absolute_url()}">门球邀请赛开幕</a>' in html
+    assert "草稿" not in html and "预告" not in html and "象棋赛开幕" not in html
+    # Without news, no heading.
+    assert "相关新闻" not in client.get(make_event(title="空赛").get_absolute_url()).content.decode()
