@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from simple_history.admin import SimpleHistoryAdmin
 
 from committees.admin_scoping import CommitteeScopedAdminMixin
+from common.admin_paging import CappedCountPaginator
 
 from . import services
 from .forms import ResultsImportForm
@@ -242,6 +243,7 @@ class EntryAdmin(CommitteeScopedMixin, ExportMixin, SimpleHistoryAdmin):
     # 100,000 entries at scale: no second COUNT(*) of the whole table, and an order the
     # (event, unit, status) index can serve instead of the related models' own orderings.
     show_full_result_count = False
+    paginator = CappedCountPaginator
     ordering = ("-event_id", "item_id", "unit_id", "team_name")
     raw_id_fields = ("unit",)
     inlines = (EntryMemberInline,)
@@ -290,6 +292,7 @@ class AwardAdmin(CommitteeScopedMixin, ExportMixin, SimpleHistoryAdmin):
     list_display = ("entry", "event", "award_type", "rank", "score", "certificate_number", "certificate")
     list_filter = ("award_type", RecentEventFilter)
     show_full_result_count = False
+    paginator = CappedCountPaginator
     search_fields = ("entry__team_name", "certificate_number", "event__title")
     list_select_related = ("entry__item__age_group", "event")
     autocomplete_fields = ("entry",)

@@ -13,6 +13,8 @@ from import_export.admin import ExportMixin, ImportExportMixin
 from import_export.widgets import ForeignKeyWidget
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin_paging import CappedCountPaginator
+
 from . import services
 from .models import (
     Campaign,
@@ -100,6 +102,7 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
     list_display = ("name", "level", "parent", "member_unit", "status", "team_count", "activist_count", "phone_public")
     list_filter = ("level", "status", MemberUnitFilter, "funding_mode", "has_sign", "rules_on_wall")
     show_full_result_count = False
+    paginator = CappedCountPaginator
     search_fields = ("name", "short_name", "address", "contact_person")
     autocomplete_fields = ("parent",)
     list_select_related = ("parent", "member_unit")
@@ -142,6 +145,7 @@ class PersonAdmin(ImportExportMixin, SimpleHistoryAdmin):
     list_display = ("name", "gender", "birth_date", "masked_id", "organisation", "member_unit", "role", "is_active")
     list_filter = ("role", "gender", "is_active", MemberUnitFilter)
     show_full_result_count = False
+    paginator = CappedCountPaginator
     search_fields = ("name", "id_number", "phone", "organisation__name")
     autocomplete_fields = ("organisation",)
     list_select_related = ("organisation", "member_unit")

@@ -9,6 +9,7 @@ from import_export import resources
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin_paging import CappedCountPaginator
 from grassroots.admin import MemberUnitFilter
 
 from . import services
@@ -63,6 +64,7 @@ class ArticleAdmin(EditorAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     list_filter = ("status", "section", "pinned", ArticleUnitFilter)
     list_select_related = ("section", "unit", "author")
     show_full_result_count = False
+    paginator = CappedCountPaginator
     search_fields = ("title", "summary", "byline")
     date_hierarchy = "published_at"
     autocomplete_fields = ("author", "committee", "event")

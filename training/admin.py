@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin_paging import CappedCountPaginator
 from common.cache import bump
 from grassroots.models import Person
 
@@ -102,6 +103,7 @@ class NominationAdmin(SimpleHistoryAdmin):
     list_filter = ("status", "course__level", "course__kind", "unit", ("course__starts_on", admin.DateFieldListFilter), RecentCourseFilter)
     search_fields = ("person__name", "person__id_number", "course__title", "certificate_number")
     show_full_result_count = False
+    paginator = CappedCountPaginator
     raw_id_fields = ("person", "course")
     list_select_related = ("person", "course", "unit")
     list_per_page = 100
