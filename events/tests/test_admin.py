@@ -126,3 +126,25 @@ def test_officer_cannot_read_another_committees_history(client, committee_office
     assert client.get(reverse("admin:events_event_history", args=[other.pk])).status_code in (302, 403, 404)
     other_entry = Entry.objects.get(event=other)
     assert client.get(reverse("admin:events_entry_history", args=[other_entry.pk])).status_code in (302, 403, 404)
+
+
+def test_entry_search_by_team_unit_or_event_every_word_must_match(client, staff_user, zezhou, gaoping):
+    menqiu = make_event(title="门球邀请赛")
+    xiangqi = make_event(title="象棋公开赛")
+    made = {}
+    for event, unit, team in ((menqiu, zezhou, "夕阳红队"), (menqiu, gaoping, "常青队"), (xiangqi, zezhou, "棋友队")):
+        made[team] = Entry.objects.create(event=event, item=make_item(event, name="团体"), unit=unit, team_name=team)
+    client.force_login(staff_user)
+
+    def found(q):
+        response = client.get(reverse("admin:events_entry_changelist"), {"q": q})
+        assert response.status_code == 200
+        return {entry.team_name for entry in response.context["cl"].result_list}
+
+    assert found("夕阳") == {"夕阳红队"}  # the team's name
+    assert found(zezhou.name) == {"夕阳红队", "棋友队"}  # the unit's name
+    assert found("门球邀请") == {"夕阳红队", "常青队"}  # the event's title
+    assert found(f"门球 {gaoping.name}") == {"常青队"}  # every word, each anywhere
+    assert found("\"象棋公开\"") == {"棋友队"}  # a quoted phrase as the admin takes it
+    assert found("没有这样的队") == set()
+    assert found("%") == set()  # a LIKE wildcard is a plain character
