@@ -1,6 +1,5 @@
 """The committees' search provider for the site's /search/ page (registered in CommitteesConfig.ready())."""
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from common.compiled import CompiledQuery
@@ -11,15 +10,7 @@ from .models import Committee
 
 
 def _committees_matching(text):
-    # A committee found by one of its projects' names: the link table read in a subquery, so that a
-    # committee with two matching projects is one row without DISTINCT over whole committee rows.
-    by_project = Committee.projects.through.objects.filter(project__name__icontains=text).values("committee_id")
-    return (
-        Committee.objects.active()
-        .filter(Q(name__icontains=text) | Q(short_name__icontains=text) | Q(introduction__icontains=text) | Q(pk__in=by_project))
-        .order_by("sort_order", "name")
-        .values_list("pk", "name", "slug", "introduction")
-    )
+    return Committee.objects.active().search(text).order_by("sort_order", "name").values_list("pk", "name", "slug", "introduction")
 
 
 def _projects_of_active_committees():

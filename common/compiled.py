@@ -87,11 +87,12 @@ class CompiledQuery:
         if slots:
             connection = connections[using]
             params = list(params)
-            for position, name, pattern in slots:
-                if pattern is None:
+            for position, name, around in slots:
+                if around is None:
                     params[position] = _adapt(connection, values[name])
                 else:
-                    params[position] = pattern.format(connection.ops.prep_for_like_query(values[name]))
+                    prefix, suffix = around
+                    params[position] = prefix + connection.ops.prep_for_like_query(values[name]) + suffix
         return using, sql, params, converters
 
     @staticmethod
@@ -136,13 +137,13 @@ class CompiledQuery:
             if _hashable(p) and p in adapted:
                 slots.append((i, adapted[p], None))
             elif isinstance(p, str):
-                # A LIKE pattern around a string argument ("%" + value + "%"): the value's place is
-                # remembered as a format string, its wildcards escaped at each call.
+                # A LIKE pattern around a string argument ("%" + value + "%"): what is around the
+                # value is remembered, the value's wildcards escaped at each call.
                 inside = [(name, value) for name, value in sentinels.items() if isinstance(value, str) and value in p]
                 if len(inside) == 1:
                     name, value = inside[0]
                     prefix, _, suffix = p.partition(value)
-                    slots.append((i, name, prefix.replace("{", "{{").replace("}", "}}") + "{}" + suffix.replace("{", "{{").replace("}", "}}")))
+                    slots.append((i, name, (prefix, suffix)))
         return sql, list(params), tuple(slots), compiler
 
 

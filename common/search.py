@@ -140,37 +140,65 @@ def quick_text(html: str) -> str:
     return unescape(_TAG_RE.sub(" ", html or ""))
 
 
+def _tsquery(terms_text: str):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(terms_text, search_type="websearch", config="simple")
+
+
+def ranked_newest(
+    queryset: QuerySet,
+    terms_text: str,
+    *,
+    newest_first: tuple[str, ...],
+    candidates: int = RANK_CANDIDATES,
+    vector_field: str = "search_vector",
+) -> QuerySet:
+    """PostgreSQL: the newest ``candidates`` rows of ``queryset`` matching the words (the text of
+    tsquery_text()), ranked, best first and newest first among equals (``newest_first`` is an
+    ordering, e.g. ``("-published_at", "-pk")``). Built with the words as a value, so that it can
+    be compiled once (common/compiled.py)."""
+    from django.contrib.postgres.search import SearchRank
+
+    search_query = _tsquery(terms_text)
+    newest = queryset.filter(**{vector_field: search_query}).order_by(*newest_first).values("pk")[:candidates]
+    return (
+        queryset.model._default_manager.filter(pk__in=newest)
+        .annotate(rank=SearchRank(F(vector_field), search_query))
+        .order_by("-rank", *newest_first)
+    )
+
+
 def run_query(
     queryset: QuerySet,
     query: str,
     *,
     text_field: str = "search_text",
     vector_field: str = "search_vector",
-    newest_first: tuple[str, ...] | None = None,
-    fulltext: bool = True,
 ) -> QuerySet:
     """Rows matching the query, annotated with ``rank``; best first on PostgreSQL FTS, in the
-    queryset's own order on the fallback. With ``newest_first`` (an ordering, e.g.
-    ``("-published_at", "-pk")``) only the newest RANK_CANDIDATES matches are ranked. With
-    ``fulltext=False`` only the substring fallback runs (the caller tried full text itself)."""
+    queryset's own order on the substring fallback (contains_query)."""
+    terms = query_terms((query or "").strip())
+    if terms and is_postgres(queryset):
+        from django.contrib.postgres.search import SearchRank
+
+        search_query = _tsquery(" ".join(terms))
+        matching = queryset.filter(**{vector_field: search_query})
+        if matching.exists():
+            return matching.annotate(rank=SearchRank(F(vector_field), search_query)).order_by(
+                "-rank", *queryset.query.order_by
+            )
+    return contains_query(queryset, query, text_field=text_field)
+
+
+def contains_query(queryset: QuerySet, query: str, *, text_field: str = "search_text") -> QuerySet:
+    """The substring search behind full text (and all of it on SQLite): every whitespace-separated
+    part must occur as written (trigram index on PostgreSQL); if that finds nothing, every
+    segmented word must occur. Annotated with ``rank`` 0, in the queryset's own order."""
     query = (query or "").strip()
     terms = query_terms(query)
     if not terms:
         return queryset.none()
-    if fulltext and is_postgres(queryset):
-        from django.contrib.postgres.search import SearchQuery, SearchRank
-
-        search_query = SearchQuery(" ".join(terms), search_type="websearch", config="simple")
-        matching = queryset.filter(**{vector_field: search_query})
-        if matching.exists():
-            if newest_first:
-                newest = matching.order_by(*newest_first).values("pk")[:RANK_CANDIDATES]
-                matching = queryset.filter(pk__in=newest)
-            return matching.annotate(rank=SearchRank(F(vector_field), search_query)).order_by(
-                "-rank", *(newest_first or queryset.query.order_by)
-            )
-    # Fallback: every whitespace-separated part must occur as written (trigram index on
-    # PostgreSQL); if that finds nothing, every segmented word must occur.
     parts = [part for part in query.split() if part]
     condition = Q()
     for part in parts:

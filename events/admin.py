@@ -4,9 +4,11 @@ import io
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from import_export.admin import ExportMixin
@@ -15,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from committees.admin_scoping import CommitteeScopedAdminMixin
 from common.admin_paging import CappedCountPaginator
+from grassroots.models import Organisation
 
 from . import services
 from .forms import ResultsImportForm
@@ -256,11 +259,6 @@ class EntryAdmin(CommitteeScopedMixin, ExportMixin, SimpleHistoryAdmin):
         the joins, every entry of the filter was joined and tested before the page could be
         sorted (194 ms at scale); by subqueries the entries are read in the list's order and the
         page stops at its hundredth row (11 ms, EXPLAIN ANALYZE)."""
-        from django.db.models import Q
-        from django.utils.text import smart_split, unescape_string_literal
-
-        from grassroots.models import Organisation
-
         for word in smart_split(search_term):
             if word[:1] in {'"', "'"} and word[-1:] == word[:1] and len(word) > 1:
                 word = unescape_string_literal(word)

@@ -70,8 +70,9 @@ class FinderForm(forms.Form):
 
 
 class FinderFilter:
-    """The form and what it does to a venue queryset. ``qs`` is the filtered queryset when the
-    form is valid; with bad values the finder shows every venue and says the filter was wrong."""
+    """The form, and the filters it chose as primary keys (``values()``, for apply_filters and
+    the finder's compiled page query); with bad values the finder shows every venue and says the
+    filter was wrong."""
 
     def __init__(self, data, choices: FinderChoices):
         self.choices = choices
@@ -107,10 +108,6 @@ class FinderFilter:
         if data["project"]:
             values["project"] = self._project_pk[data["project"]]
         return values
-
-    def filter(self, queryset):
-        """``queryset`` narrowed by the valid form; unbound or invalid: ``queryset`` as it is."""
-        return apply_filters(queryset, **self.values())
 
 
 def apply_filters(queryset, *, county: int | None = None, township: int | None = None, project: int | None = None):

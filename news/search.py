@@ -3,13 +3,11 @@
 On PostgreSQL each kind is one full-text statement compiled once per process (common/compiled.py):
 the newest matches, ranked, as plain values. Only when it finds nothing (a word jieba segments
 differently, a query of symbols), and on SQLite, does the slower substring search of
-common.search.run_query run. The search page at scale spent 70 ms in ten ORM statements that
+common.search.contains_query run. The search page at scale spent 70 ms in ten ORM statements that
 loaded whole rows with their bodies' search vectors; this is two statements of plain values.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections, router
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,10 +17,11 @@ from common.registry import SearchHit
 from common.search import (
     FEW_RANK_CANDIDATES,
     RANK_CANDIDATES,
+    contains_query,
     highlight,
     quick_text,
     rank_candidates,
-    run_query,
+    ranked_newest,
     snippet,
     tsquery_text,
 )
@@ -30,41 +29,26 @@ from common.search import (
 from .models import Article, Document
 from .numbers import format_number
 
-
-def _ranked_articles(candidates: int) -> CompiledQuery:
-    def build(terms, now):
-        query = SearchQuery(terms, search_type="websearch", config="simple")
-        newest = (
-            Article.objects.published(now).filter(search_vector=query)
-            .order_by("-published_at", "-pk").values("pk")[:candidates]
-        )
-        return (
-            Article.objects.filter(pk__in=newest)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "-published_at", "-pk")
-            .values_list("pk", "title", "summary", "body", "published_at")
-        )
-
-    return CompiledQuery(build, prepared=False)
+ARTICLE_FIELDS = ("pk", "title", "summary", "body", "published_at")
+DOCUMENT_FIELDS = ("pk", "prefix", "year", "serial", "title", "body", "signed_on")
 
 
-def _ranked_documents(candidates: int) -> CompiledQuery:
-    def build(terms, now):
-        query = SearchQuery(terms, search_type="websearch", config="simple")
-        newest = Document.objects.published(now).filter(search_vector=query).newest_first().values("pk")[:candidates]
-        return (
-            Document.objects.filter(pk__in=newest)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "-signed_on", "-year", "-serial", "-pk")
-            .values_list("pk", "prefix", "year", "serial", "title", "body", "signed_on")
+def _ranked(published, newest_first: tuple[str, ...], fields: tuple[str, ...]) -> dict[int, CompiledQuery]:
+    """The ranked full-text read of ``published(now)``, compiled once per number of ranked
+    candidates (the inner query's LIMIT is in its SQL). Planned per call: see CompiledQuery."""
+    def statement(candidates: int) -> CompiledQuery:
+        return CompiledQuery(
+            lambda terms, now: ranked_newest(
+                published(now), terms, newest_first=newest_first, candidates=candidates
+            ).values_list(*fields),
+            prepared=False,
         )
 
-    return CompiledQuery(build, prepared=False)
+    return {n: statement(n) for n in (FEW_RANK_CANDIDATES, RANK_CANDIDATES)}
 
 
-# One compiled statement per number of ranked candidates (the LIMIT of the inner query is in its SQL).
-_ARTICLES = {n: _ranked_articles(n) for n in (FEW_RANK_CANDIDATES, RANK_CANDIDATES)}
-_DOCUMENTS = {n: _ranked_documents(n) for n in (FEW_RANK_CANDIDATES, RANK_CANDIDATES)}
+_ARTICLES = _ranked(Article.objects.published, ("-published_at", "-pk"), ARTICLE_FIELDS)
+_DOCUMENTS = _ranked(Document.objects.published, ("-signed_on", "-year", "-serial", "-pk"), DOCUMENT_FIELDS)
 
 
 def _fulltext_rows(statements: dict[int, CompiledQuery], model, query: str, limit: int) -> list[tuple]:
@@ -83,8 +67,7 @@ def _article_text(summary: str, body: str) -> str:
 def search_articles(request, query, limit):
     rows = _fulltext_rows(_ARTICLES, Article, query, limit)
     if not rows:
-        found = run_query(Article.objects.published(), query, fulltext=False)
-        rows = found.values_list("pk", "title", "summary", "body", "published_at")[:limit]
+        rows = contains_query(Article.objects.published(), query).values_list(*ARTICLE_FIELDS)[:limit]
     kind = _("新闻")
     return [
         SearchHit(
@@ -101,8 +84,7 @@ def search_articles(request, query, limit):
 def search_documents(request, query, limit):
     rows = _fulltext_rows(_DOCUMENTS, Document, query, limit)
     if not rows:
-        found = run_query(Document.objects.published().newest_first(), query, fulltext=False)
-        rows = found.values_list("pk", "prefix", "year", "serial", "title", "body", "signed_on")[:limit]
+        rows = contains_query(Document.objects.published().newest_first(), query).values_list(*DOCUMENT_FIELDS)[:limit]
     kind = _("文件")
     return [
         SearchHit(

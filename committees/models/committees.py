@@ -18,8 +18,12 @@ class CommitteeQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def search(self, query: str):
+        """Committees whose name, short name, introduction or one of whose projects' names contains
+        the query. The projects are matched in the link table by a subquery, so that a committee
+        with two matching projects is one row without DISTINCT over whole committee rows."""
+        by_project = Committee.projects.through.objects.filter(project__name__icontains=query).values("committee_id")
         q = models.Q(name__icontains=query) | models.Q(short_name__icontains=query) | models.Q(introduction__icontains=query)
-        return self.filter(q | models.Q(projects__name__icontains=query)).distinct()
+        return self.filter(q | models.Q(pk__in=by_project))
 
     def for_user(self, user):
         """Staff: every committee. A committee officer: only the committee they are tied to."""
