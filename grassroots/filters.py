@@ -9,7 +9,7 @@ chosen township and project, and built a model per <option> (226 townships for t
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import BooleanField, Q
+from django.db.models import BooleanField, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
@@ -55,7 +55,14 @@ def _places_query(**county):
 
 # The choices' reads, compiled once per process (common/compiled.py).
 _places = CompiledQuery(_places_query)
-_places_of_county = CompiledQuery(lambda county: _places_query(member_unit__slug=county))
+# The county's primary key by its slug in a scalar subquery, not by joining the member unit on the
+# slug: ORed with the counties' condition, that join made PostgreSQL scan all 2,764 organisations
+# and plan the statement afresh at every request (pg_prepared_statements: 20 custom plans, no
+# generic one). With the subquery both halves of the OR read the (member_unit, level, status)
+# index: planning 0.5 → 0.3 ms, execution 0.8 → 0.25 ms (EXPLAIN ANALYZE at scale 1, zezhou).
+_places_of_county = CompiledQuery(lambda county: _places_query(
+    member_unit_id=Subquery(Organisation.objects.filter(slug=county).values("pk")[:1])
+))
 _projects = CompiledQuery(lambda: Project.objects.active().values_list("slug", "name", "pk"))
 
 
