@@ -66,14 +66,31 @@ _places_of_county = CompiledQuery(lambda county: _places_query(
 _projects = CompiledQuery(lambda: Project.objects.active().values_list("slug", "name", "pk"))
 
 
-def _select() -> PlainSelect:
-    return PlainSelect(attrs={"class": "form-select"})
+class _PairsSelect(PlainSelect):
+    """A PlainSelect whose choices are kept as given: a list of (value, label) pairs."""
+
+    choices = property(lambda self: self._choices, lambda self, value: setattr(self, "_choices", value))
+
+
+class _PairsField(forms.ChoiceField):
+    """A ChoiceField whose choices, a list of (value, label) pairs, are kept as given. Django
+    normalises choices item by item, twice (the field's setter, then the widget's): for the ~80
+    options of a county's form that was 0.5 ms of the finder's CPU per request (bench.profile)."""
+
+    def _set_choices(self, value):
+        self._choices = self.widget.choices = value
+
+    choices = property(forms.ChoiceField.choices.fget, _set_choices)
+
+
+def _select() -> _PairsSelect:
+    return _PairsSelect(attrs={"class": "form-select"})
 
 
 class FinderForm(forms.Form):
-    county = forms.ChoiceField(label=_("县（市、区）"), required=False, widget=_select())
-    township = forms.ChoiceField(label=_("乡镇/街道"), required=False, widget=_select())
-    project = forms.ChoiceField(label=_("健身项目"), required=False, widget=_select())
+    county = _PairsField(label=_("县（市、区）"), required=False, widget=_select())
+    township = _PairsField(label=_("乡镇/街道"), required=False, widget=_select())
+    project = _PairsField(label=_("健身项目"), required=False, widget=_select())
 
 
 class FinderFilter:
