@@ -27,7 +27,7 @@ _PROJECTS = CompiledQuery(_projects_of_active_committees)
 
 
 def search_committees(request, query: str, limit: int):
-    rows = _COMMITTEES.slice(0, limit, text=query)
+    rows = _COMMITTEES.first(limit, text=query)
     if not rows:
         return []
     projects: dict[int, list[str]] = {}

@@ -48,7 +48,7 @@ def search_events(request, query, limit):
     hits = [
         SearchHit(kind=kind, title=title, url=object_path("events:festival_detail", edition, kwarg="edition"),
                   snippet=theme, date=start)
-        for edition, title, theme, start in _FESTIVALS.slice(0, limit, text=query)
+        for edition, title, theme, start in _FESTIVALS.first(limit, text=query)
     ]
     if len(hits) >= limit:
         return hits
@@ -57,7 +57,7 @@ def search_events(request, query, limit):
     hits += [
         SearchHit(kind=kind, title=title, url=object_path("events:event_detail", pk),
                   snippet=f"{kinds.get(event_kind, event_kind)} · {online if is_online else venue}", date=start)
-        for pk, title, event_kind, is_online, venue, start in _EVENTS.slice(0, limit - len(hits), text=query)
+        for pk, title, event_kind, is_online, venue, start in _EVENTS.first(limit, text=query)[: limit - len(hits)]
     ]
     return hits
 

@@ -58,6 +58,7 @@ def _teams_matching(text):
 
 
 # Compiled once per process (common/compiled.py); the query's text is escaped into the LIKE patterns.
+# Read with first(limit), the same count whatever the venues found, so that each is one statement.
 _VENUES = CompiledQuery(_venues_matching)
 _TEAMS = CompiledQuery(_teams_matching)
 
@@ -68,14 +69,14 @@ def search_venues_and_teams(request, query: str, limit: int):
     kind = _("健身场地")
     hits = [
         SearchHit(kind=kind, title=name, url=object_path("grassroots:venue_detail", pk), snippet=f"{place} · {address}")
-        for pk, name, address, place in _VENUES.slice(0, limit, text=query)
+        for pk, name, address, place in _VENUES.first(limit, text=query)
     ]
     if len(hits) >= limit:
         return hits
     hits += [
         SearchHit(kind=kind, title=f"{name}（{project}）", url=object_path("grassroots:venue_detail", venue_id),
                   snippet=" · ".join(p for p in (place, venue, schedule_text(weekdays, start, end)) if p))
-        for venue_id, name, project, place, venue, weekdays, start, end in _TEAMS.slice(0, limit - len(hits), text=query)
+        for venue_id, name, project, place, venue, weekdays, start, end in _TEAMS.first(limit, text=query)[: limit - len(hits)]
     ]
     return hits
 

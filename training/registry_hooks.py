@@ -33,7 +33,7 @@ def search_courses(request, query, limit):
     return [
         SearchHit(kind=_("培训"), title=title, url=object_path("training:course_detail", pk),
                   snippet=f"{levels.get(level, level)} · {organiser}", date=starts_on)
-        for pk, title, level, organiser, starts_on in _COURSES.slice(0, limit, text=query)
+        for pk, title, level, organiser, starts_on in _COURSES.first(limit, text=query)
     ]
 
 

@@ -214,3 +214,21 @@ def test_compiled_query_unprepared_is_counted_and_leaves_the_connection_as_it_wa
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s", ["%committees_committee%slug%"])
             assert cursor.fetchone()[0] == 0
+
+
+def test_compiled_query_first_writes_the_count_into_the_sql(db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    query = CompiledQuery(lambda text: Committee.objects.filter(name__icontains=text).order_by("slug").values_list("slug"))
+    slugs = list(Committee.objects.filter(name__icontains="委员会").order_by("slug").values_list("slug", flat=True))
+    assert len(slugs) >= 4
+    with CaptureQueriesContext(connection) as captured:
+        assert [s for (s,) in query.first(2, text="委员会")] == slugs[:2]
+        assert [s for (s,) in query.first(3, text="委员会")] == slugs[:3]
+        assert [s for (s,) in query.first(2, text="没有这个")] == []
+    sqls = [q["sql"] for q in captured.captured_queries]
+    assert sqls[0].rstrip().endswith("LIMIT 2") and sqls[1].rstrip().endswith("LIMIT 3")
+    assert "OFFSET" not in sqls[0]
+    with pytest.raises(TypeError, match="not sliced"):
+        CompiledQuery(lambda: Committee.objects.values_list("slug")[:2]).first(1)
