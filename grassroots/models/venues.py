@@ -62,6 +62,10 @@ class Team(models.Model):
         verbose_name = _("队伍")
         verbose_name_plural = _("队伍")
         ordering = ("organisation", "project", "name")
+        # The finder's "plays the project" condition reads the active teams' venues of a project
+        # from this index alone (grassroots.filters.PLAYS_OR_MEETS; with the venue_projects index of
+        # migration 0009: page query 1.75 -> 1.5 ms at scale 1, 225 -> 95 buffers).
+        indexes = [models.Index(fields=("project", "venue"), condition=models.Q(is_active=True), name="team_active_project_venue")]
         constraints = [
             models.UniqueConstraint(fields=("organisation", "name"), name="team_unique_name_in_org"),
             models.CheckConstraint(
