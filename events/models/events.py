@@ -126,6 +126,10 @@ class Event(models.Model):
             # latest results; without them both read every published event at scale.
             models.Index(fields=("end_date", "start_date"), condition=Q(is_published=True), name="event_public_by_end"),
             models.Index(fields=("-end_date", "-id"), condition=Q(is_published=True, results_released=True), name="event_released_results"),
+            # A committee's page: its upcoming and its past events, eight each. Read by date with the
+            # committee only a filter, each took 0.3 ms, replanned on every call because the generic
+            # plan looked dear; with this index both are a short index read on their generic plan (0.1 ms).
+            models.Index(fields=("committee", "start_date", "id"), condition=Q(is_published=True), name="event_committee_by_date"),
         ]
 
     def __str__(self):
