@@ -34,13 +34,14 @@ def search_committees(request, query: str, limit: int):
     for committee_id, name in _PROJECTS():  # a dozen committees' few projects
         projects.setdefault(committee_id, []).append(name)
     hits = []
+    kind, in_charge = _("专委会"), _("负责项目：%(projects)s")
     for pk, name, slug, introduction in rows:
         names = "、".join(projects.get(pk, ()))
         hits.append(SearchHit(
-            kind=_("专委会"),
+            kind=kind,
             title=name,
             url=object_path("committees:committee_detail", slug, "slug"),
-            snippet=_("负责项目：%(projects)s") % {"projects": names} if names else introduction[:80],
+            snippet=in_charge % {"projects": names} if names else introduction[:80],
             score=2.0 if query in name else 1.0,
         ))
     return hits

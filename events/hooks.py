@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common.cache import bump
+from common.choices import labels
 from common.compiled import CompiledQuery
 from common.paths import object_path
 from common.registry import SearchHit, WorkbenchTask
@@ -52,7 +53,7 @@ def search_events(request, query, limit):
     ]
     if len(hits) >= limit:
         return hits
-    kinds = dict(EventKind.choices)
+    kinds = labels(EventKind)
     online = _("线上")
     hits += [
         SearchHit(kind=kind, title=title, url=object_path("events:event_detail", pk),

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_coordinator, is_secretariat
+from common.choices import Level, labels
 from common.compiled import CompiledQuery
 from common.paths import object_path
 from common.registry import SearchHit, WorkbenchTask
@@ -29,9 +30,10 @@ _COURSES = CompiledQuery(_courses_matching)
 
 
 def search_courses(request, query, limit):
-    levels = dict(Course._meta.get_field("level").flatchoices)
+    levels = labels(Level)
+    kind = _("培训")
     return [
-        SearchHit(kind=_("培训"), title=title, url=object_path("training:course_detail", pk),
+        SearchHit(kind=kind, title=title, url=object_path("training:course_detail", pk),
                   snippet=f"{levels.get(level, level)} · {organiser}", date=starts_on)
         for pk, title, level, organiser, starts_on in _COURSES.first(limit, text=query)
     ]

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from common.search import highlight, query_terms, run_query, segment, snippet
 from news.models import Article, ArticleStatus
@@ -105,3 +106,27 @@ def test_search_providers_query_budget(rf, django_assert_max_num_queries, rows):
         with django_assert_max_num_queries(3):
             hits = provider(request, "柔力球", 20)
         assert len(hits) == min(rows, 20) and all("<mark>" in str(hit.title) for hit in hits)
+
+
+def test_title_first_orders_by_words_in_the_title_then_keeps_the_newest_first():
+    from common.search import title_first
+
+    rows = [(1, "活动简讯"), (2, "门球友谊赛开幕"), (3, "门球新闻"), (4, "友谊赛门球场")]  # newest first
+    ordered = title_first(rows, "门球友谊赛", lambda row: row[1])
+    assert [pk for pk, _title in ordered] == [2, 4, 3, 1]
+
+
+@pytest.mark.parametrize("limit", [6, 21])
+def test_overview_and_kind_page_put_the_title_match_first_on_postgres(rf, limit):
+    """The overview (6) orders its newest candidates by their titles, a kind's own page (21)
+    ranks them with ts_rank: both put the title match above newer body matches."""
+    from news.search import search_articles
+
+    in_title = factories.article(title="门球友谊赛开幕", body="<p>今天开幕。</p>", published_at=timezone.now() - timezone.timedelta(days=3))
+    newer = [factories.article(title=f"活动简讯{n}", body="<p>今天举行了门球友谊赛。</p>") for n in range(3)]
+    hits = search_articles(rf.get("/search/"), "门球友谊赛", limit)
+    assert {hit.url for hit in hits} == {f"/news/{a.pk}/" for a in [in_title, *newer]}
+    if connection.vendor == "postgresql":
+        assert hits[0].url == f"/news/{in_title.pk}/"
+        # among equals, newest first
+        assert [hit.url for hit in hits[1:]] == [f"/news/{a.pk}/" for a in newer]
