@@ -128,3 +128,30 @@ def test_url_is_remembered_per_script_prefix():
     finally:
         set_script_prefix("/")
     assert render("{{ url('home') }}") == "/"
+
+
+@pytest.mark.django_db
+def test_header_and_footer_are_rendered_once_per_key_and_follow_the_page_and_settings(client, settings, monkeypatch):
+    renders = []
+    original = jinja_env.Environment.get_template
+
+    def counting(self, name, *args, **kwargs):
+        if name in ("includes/header.html", "includes/footer.html"):
+            renders.append(name)
+        return original(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja_env, "_fragments", {})
+    monkeypatch.setattr(jinja_env.Environment, "get_template", counting)
+    home, search = reverse("home"), reverse("search")
+    for _ in range(3):
+        assert client.get(search).status_code == 200
+    assert renders.count("includes/header.html") == 1 and renders.count("includes/footer.html") == 1
+    page = client.get(search).content.decode()
+    assert 'aria-current="page"' not in page.split("</header>")[0]
+    # The home page is another key: its header marks the home link as the current page.
+    assert client.get(home).status_code == 200
+    assert renders.count("includes/header.html") == 2
+    assert 'aria-current="page"' in client.get(home).content.decode().split("</header>")[0]
+    # Another contact (a setting) is another footer, not the remembered one.
+    settings.SITE_CONTACT = {**settings.SITE_CONTACT, "phone": "0356-1234567"}
+    assert "0356-1234567" in client.get(search, {"q": "另一页"}).content.decode()  # not the cached page
