@@ -114,3 +114,40 @@ def test_target_misses_names_each_missed_target():
     # Search latency is judged on the one-connection run when there is one (16 connections queue).
     queued = {**row(60, 0.013, 0.1, p50=400), "one_connection": {"rps": 25, "p50_ms": 38.0, "p99_ms": 60.0, "errors": 0}}
     assert target_misses({"search:cold": queued}, {}, {}, {}) == ["search:cold: 0.013× 基准 < 0.1×"]
+
+
+def test_each_page_is_divided_by_the_baseline_readings_just_before_and_after_it(monkeypatch):
+    """The machine drifts within a phase: a page's ratio uses the baseline measured next to it."""
+    from types import SimpleNamespace
+
+    from bench import run
+
+    class FakeServer:
+        base = "127.0.0.1:1"
+
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    baseline_readings = iter([1000.0, 2000.0, 3000.0])
+    page_rps = {"/a/": 150.0, "/b/": 250.0}
+
+    def fake_wrk(base, url, **kwargs):
+        rps = next(baseline_readings) if url == BASELINE.url() else page_rps[url]
+        return {"rps": rps, "p50_ms": 1.0, "p99_ms": 2.0, "errors": 0}
+
+    monkeypatch.setattr(run, "Server", FakeServer)
+    monkeypatch.setattr(run, "http_get", lambda base, url: (200, {}))
+    monkeypatch.setattr(run, "run_wrk", fake_wrk)
+    args = SimpleNamespace(worker_class="sync", workers=2, threads=1, port=1, duration=1, baseline_duration=1,
+                           connections=16, wrk_threads=2)
+    pages = [(Page("a", lambda: "/a/", cold_target=0.1), "/a/"), (Page("b", lambda: "/b/", cold_target=0.1), "/b/")]
+    rows, _notes = run.measure_phase({}, args, "cold", pages)
+    assert rows["a"]["baseline_rps"] == 1500.0 and rows["a"]["ratio"] == 0.1
+    assert rows["b"]["baseline_rps"] == 2500.0 and rows["b"]["ratio"] == 0.1
+    assert rows["baseline"]["readings"] == [1000.0, 2000.0, 3000.0] and rows["baseline"]["rps"] == 2000.0
