@@ -252,7 +252,7 @@ def highlight(text: str, query: str) -> SafeString:
     pattern = _mark_pattern(query)
     if pattern is None:
         return mark_safe(escaped)
-    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
+    return mark_safe(pattern.sub(r"<mark>\g<0></mark>", escaped))
 
 
 def snippet(text: str, query: str, *, length: int = 90) -> SafeString:

@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from committees.models import Committee
 from events import services
-from events.models import Award, AwardType, Entry, EventKind, Festival
+from events.models import Award, AwardType, Entry, Event, EventKind, Festival
 from events.tests.helpers import make_event, make_item
 from grassroots.models import Organisation, Project
 
@@ -215,3 +215,21 @@ def test_event_page_lists_its_published_news_only(client, db):
     assert "草稿" not in html and "预告" not in html and "象棋赛开幕" not in html
     # Without news, no heading.
     assert "相关新闻" not in client.get(make_event(title="空赛").get_absolute_url()).content.decode()
+
+
+def test_event_search_matches_any_case_and_reads_chinese_without_upper(rf, db, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events.hooks import search_events
+
+    event = make_event(title="ABC 柔力球邀请赛")
+    Event.objects.filter(pk=event.pk).update(venue="晋城 Gym 馆")
+    request = rf.get("/search/")
+    titles = lambda hits: [str(hit.title) for hit in hits]  # noqa: E731
+    assert titles(search_events(request, "abc", 6)) == ["ABC 柔力球邀请赛"]
+    assert titles(search_events(request, "gYM", 6)) == ["ABC 柔力球邀请赛"]
+    with CaptureQueriesContext(connection) as captured:
+        assert titles(search_events(request, "柔力球邀请", 6)) == ["ABC 柔力球邀请赛"]
+    event_sql = next(q["sql"] for q in captured.captured_queries if "events_event" in q["sql"])
+    assert 'UPPER("events_event"."title"' not in event_sql
