@@ -29,6 +29,7 @@ from .models import (
     Team,
     Venue,
     VenueKind,
+    venue_search_text,
 )
 
 MARKER = "bulk-"
@@ -286,12 +287,14 @@ def seed(*, scale: float, rng: random.Random, stdout) -> None:
         while name in taken:
             name, number = f"{org.name}{kind_name}{number}号", number + 1
         taken.add(name)
+        address = f"{org.address}{rng.randint(1, 200)}号"
         venues.append(
             Venue(
                 organisation_id=org.pk,
                 name=name,
                 kind=kind,
-                address=f"{org.address}{rng.randint(1, 200)}号",
+                address=address,
+                search_text=venue_search_text(name, address, org.name),
                 area_m2=rng.randint(60, 6000),
                 opening_hours=rng.choice(HOURS),
                 is_public=rng.random() < 0.95,

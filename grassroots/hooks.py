@@ -27,18 +27,11 @@ from .models.venues import schedule_text
 
 
 def _venues_matching(text):
-    # The venue's and the organisation's conditions in subqueries of their own: on PostgreSQL each
-    # is then read by trigram indexes (migration 0008; queries of three characters or more). ORed
-    # across the join, they were a scan of every venue with three UPPER() LIKEs per row (5 ms at scale).
-    # The two found sets are united before the venues are read: ORed as two IN (subquery) the venue
-    # table was read whole to test each row against both (1.6 ms of 1.7 at scale).
-    places = Organisation.objects.filter(name__icontains=text).values("pk")
-    matching = (
-        Venue.objects.filter(Q(name__icontains=text) | Q(address__icontains=text)).order_by().values("pk")
-        .union(Venue.objects.filter(organisation__in=places).order_by().values("pk"))
-    )
+    # One column (Venue.search_text: name, address, organisation's name) read through its trigram
+    # index (migration 0010; queries of three characters or more). Matched across the venue and its
+    # organisation it was a UNION of three trigram reads, planned anew on every call (0.5-1.0 ms).
     return (
-        Venue.objects.filter(is_public=True, organisation__status=OrgStatus.ACTIVE, pk__in=matching)
+        Venue.objects.filter(is_public=True, organisation__status=OrgStatus.ACTIVE, search_text__icontains=text)
         .order_by("pk")
         .values_list("pk", "name", "address", "organisation__name")
     )

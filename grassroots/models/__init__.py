@@ -16,7 +16,7 @@ from .sixhaves import (
     Standard,
     StandardItem,
 )
-from .venues import Team, Venue, VenueKind
+from .venues import Team, Venue, VenueKind, venue_search_text
 
 __all__ = [
     "Campaign",
@@ -45,5 +45,6 @@ __all__ = [
     "UnitKind",
     "Venue",
     "VenueKind",
+    "venue_search_text",
     "acting_unit",
 ]

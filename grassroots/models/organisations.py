@@ -137,7 +137,12 @@ class Organisation(models.Model):
 
     def save(self, *args, **kwargs):
         self.member_unit_id = self._compute_member_unit_id()
+        renamed = not self._state.adding and type(self)._base_manager.filter(pk=self.pk).exclude(name=self.name).exists()
         super().save(*args, **kwargs)
+        if renamed:
+            from .venues import refresh_venue_search_text
+
+            refresh_venue_search_text(self.pk, self.name)
         if self.level == OrgLevel.MEMBER_UNIT and self.member_unit_id is None:
             # A new member unit points at itself, which needs its own primary key first.
             type(self).objects.filter(pk=self.pk).update(member_unit_id=self.pk)

@@ -175,6 +175,24 @@ class TestHooks:
         assert by_project[0].snippet == "金村镇 · 金村广场 · 周一、周三、周五 08:00—10:00"
         assert search(request, "巴公", 1) and len(search(request, "巴公", 1)) == 1
 
+    def test_venue_search_follows_renames_of_the_venue_and_its_organisation(self, places):
+        search = registry.search_providers["grassroots"]
+        request = RequestFactory().get("/search/")
+        venue = f.venue(places["jincun"], "文化中心", address="幸福路8号")
+        titles = lambda text: {h.title for h in search(request, text, 10)}  # noqa: E731
+        assert "文化中心" in titles("金村镇")  # by its organisation's name
+        township = venue.organisation
+        township.name = "新和平镇"
+        township.save()
+        assert "文化中心" in titles("新和平镇") and "文化中心" not in titles("金村镇")
+        venue.address = "和谐路9号"
+        venue.save(update_fields=["address"])
+        assert "文化中心" in titles("和谐路") and "文化中心" not in titles("幸福路")
+        venue.refresh_from_db()
+        assert venue.search_text == "文化中心\n和谐路9号\n新和平镇"
+        # Nothing spans two of its lines: the end of the name and the start of the address.
+        assert "文化中心" not in titles("中心和谐")
+
     def test_workbench_for_coordinator_and_staff(self, places, zezhou_coordinator, gaoping_coordinator, staff_user):
         campaign = f.campaign()
         inspection = services.inspection_record(campaign=campaign, organisation=places["cun"], inspected_on=dt.date.today(),
