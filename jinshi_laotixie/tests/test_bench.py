@@ -151,3 +151,17 @@ def test_each_page_is_divided_by_the_baseline_readings_just_before_and_after_it(
     assert rows["a"]["baseline_rps"] == 1500.0 and rows["a"]["ratio"] == 0.1
     assert rows["b"]["baseline_rps"] == 2500.0 and rows["b"]["ratio"] == 0.1
     assert rows["baseline"]["readings"] == [1000.0, 2000.0, 3000.0] and rows["baseline"]["rps"] == 2000.0
+
+
+def test_cpu_accounting_reads_this_process_among_the_others():
+    import time as clock
+
+    from bench.cpu import cpu_seconds_by_kind
+
+    before = cpu_seconds_by_kind()
+    deadline = clock.process_time() + 0.3
+    while clock.process_time() < deadline:  # burn 0.3 s of this process's CPU
+        pass
+    after = cpu_seconds_by_kind()
+    assert set(after) >= {"other"}
+    assert after["other"] - before.get("other", 0.0) >= 0.25
