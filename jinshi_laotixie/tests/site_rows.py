@@ -16,10 +16,14 @@ def make_rows(n: int, *, zezhou, gaoping, person_zezhou, writer=None) -> None:
     today = timezone.localdate()
     campaign = gf.campaign(year=today.year + 1, deadline=today + dt.timedelta(days=5))
     town = gf.township(zezhou, name="预算镇")
+    now = timezone.now()
     for i in range(n):
+        # Published seconds apart, the first newest, and the documents signed two days before: the
+        # factories' own times step back a minute per row made in the process, and a notice of
+        # yesterday (Beijing) sorts below a document of today on the home page, as it should.
         for slug in ("tongzhi", "dongtai", "jiceng"):
-            nf.article(section_slug=slug, title=f"{slug}稿件{i}")
-        nf.document(title=f"预算文件{i}", year=2030, serial=1000 + i)
+            nf.article(section_slug=slug, title=f"{slug}稿件{i}", published_at=now - dt.timedelta(seconds=i))
+        nf.document(title=f"预算文件{i}", year=2030, serial=1000 + i, signed_on=today - dt.timedelta(days=2))
         open_event = make_event(title=f"报名中的赛事{i}", kind=EventKind.HOLIDAY)
         item = make_item(open_event)
         Entry.objects.create(event=open_event, item=item, unit=zezhou, team_name=f"泽州队{i}", status=EntryStatus.DRAFT)
