@@ -232,3 +232,19 @@ def test_compiled_query_first_writes_the_count_into_the_sql(db):
     assert "OFFSET" not in sqls[0]
     with pytest.raises(TypeError, match="not sliced"):
         CompiledQuery(lambda: Committee.objects.values_list("slug")[:2]).first(1)
+
+
+def test_search_hit_names_the_committees_projects_in_catalogue_order_in_one_statement(menqiu, pingpang, rf, django_assert_num_queries):
+    from committees.search import search_committees
+
+    extra = Project.objects.create(name="测试甲球", slug="ceshi-jiaqiu", sort_order=0)
+    menqiu.projects.add(extra)
+    pingpang.projects.clear()
+    pingpang.introduction = "乒乓球专项委员会负责全市老年人乒乓球活动。"
+    pingpang.save()
+    with django_assert_num_queries(1):
+        hits = {hit.title: hit for hit in search_committees(rf.get("/search/"), "委员会", 20)}
+    names = list(Project.objects.filter(committees=menqiu).order_by("sort_order", "name").values_list("name", flat=True))
+    assert names[0] == "测试甲球" and len(names) >= 2
+    assert hits[menqiu.name].snippet == "负责项目：" + "、".join(names)
+    assert hits[pingpang.name].snippet == pingpang.introduction[:80]
