@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from committees.models import Committee
@@ -198,7 +199,6 @@ def test_search_and_sitemap_and_workbench_registrations(client, zezhou_coordinat
 
 
 def test_event_page_lists_its_published_news_only(client, db):
-    from django.utils import timezone
 
     from news.models import ArticleStatus
     from news.tests import factories as nf
@@ -233,3 +233,17 @@ def test_event_search_matches_any_case_and_reads_chinese_without_upper(rf, db, d
         assert titles(search_events(request, "柔力球邀请", 6)) == ["ABC 柔力球邀请赛"]
     event_sql = next(q["sql"] for q in captured.captured_queries if "events_event" in q["sql"])
     assert 'UPPER("events_event"."title"' not in event_sql
+
+
+def test_event_search_puts_festivals_first_then_the_newest_events_in_one_statement(rf, db, django_assert_num_queries):
+    from events.hooks import search_events
+
+    Festival.objects.create(edition=77, year=2031, title="健步走艺术节", theme="健步走", start_date=dt.date(2031, 5, 1))
+    today = timezone.localdate()
+    for days in (30, 10, 20, 40):
+        make_event(title=f"健步走比赛{days}", start=today + dt.timedelta(days=days))
+    make_event(title="健步走未发布", published=False)
+    with django_assert_num_queries(1):
+        hits = search_events(rf.get("/search/"), "健步走", 4)
+    assert [str(hit.title) for hit in hits] == ["健步走艺术节", "健步走比赛40", "健步走比赛30", "健步走比赛20"]
+    assert hits[0].url == "/events/festivals/77/" and hits[1].url.startswith("/events/")
