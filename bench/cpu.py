@@ -21,21 +21,26 @@ import time
 TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
 
 
+def process_cpu(pid: int | str) -> tuple[str, str, float]:
+    """(name, command line, CPU seconds so far: user + system) of a running process."""
+    with open(f"/proc/{pid}/stat") as stat_file:
+        stat = stat_file.read()
+    with open(f"/proc/{pid}/cmdline", "rb") as cmdline_file:
+        command = cmdline_file.read().replace(b"\0", b" ").decode(errors="replace")
+    name = stat[stat.index("(") + 1 : stat.rindex(")")]
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return name, command, (int(fields[11]) + int(fields[12])) / TICKS_PER_SECOND  # utime, stime
+
+
 def cpu_seconds_by_kind() -> dict[str, float]:
-    """CPU seconds (user + system) so far of every running process, summed by kind: gunicorn,
-    postgres, or other."""
+    """CPU seconds so far of every running process, summed by kind: gunicorn, postgres, or other.
+    (A process that ends between two readings takes its seconds with it: "other" can shrink.)"""
     totals: dict[str, float] = {}
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
-            with open(f"/proc/{pid}/stat") as stat_file:
-                stat = stat_file.read()
-            with open(f"/proc/{pid}/cmdline", "rb") as cmdline_file:
-                command = cmdline_file.read().replace(b"\0", b" ").decode(errors="replace")
+            name, command, seconds = process_cpu(pid)
         except OSError:  # the process ended while we looked
             continue
-        name = stat[stat.index("(") + 1 : stat.rindex(")")]
-        fields = stat[stat.rindex(")") + 2 :].split()
-        seconds = (int(fields[11]) + int(fields[12])) / TICKS_PER_SECOND  # utime, stime
         kind = "gunicorn" if "gunicorn" in command else "postgres" if name.startswith("postgres") else "other"
         totals[kind] = totals.get(kind, 0.0) + seconds
     return totals
