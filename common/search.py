@@ -117,7 +117,7 @@ RANK_CANDIDATES = 200
 # ranking them in SQL: ts_rank decompressed each candidate's search vector again (35 us each), and a
 # ranked statement joins the table to itself; the plain newest-matches read is 0.25 ms cheaper per
 # kind at scale. A rarer word has fewer matches than this and all of them are ordered.
-FEW_RANK_CANDIDATES = 20
+OVERVIEW_CANDIDATES = 20
 
 
 def is_overview(limit: int) -> bool:

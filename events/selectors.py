@@ -10,7 +10,7 @@ from django.db.models import Count, Min, Prefetch, Q, Subquery, Value
 from django.utils import timezone
 
 from committees.models import Committee
-from common.choices import Level
+from common.choices import Level, labels
 from common.compiled import CompiledQuery
 from common.paths import object_path
 from grassroots.models import Organisation, Project
@@ -222,8 +222,7 @@ CARD_COLUMNS = (
 
 
 def _cards(rows, today: dt.date, now: dt.datetime) -> list[EventCard]:
-    kinds = {value: str(label) for value, label in EventKind.choices}
-    levels = {value: str(label) for value, label in Level.choices}
+    kinds, levels = labels(EventKind), labels(Level)
     cards = []
     for pk, title, kind, level, project_name, is_online, venue, start, end, opens, closes, *_extra in rows:
         card = EventCard()

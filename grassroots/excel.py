@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from accounts.roles import is_secretariat
 from common.cache import bump
-from common.choices import Gender
+from common.choices import Gender, labels
 from common.excel import xlsx_response  # streams: flat memory for 100,000 rows
 
 from . import services
@@ -57,8 +57,7 @@ def export_people(user):
     from common.identity import mask_id_number
 
     staff = is_secretariat(user)
-    genders = {value: str(label) for value, label in Gender.choices}
-    roles = {value: str(label) for value, label in PersonRole.choices}
+    genders, roles = labels(Gender), labels(PersonRole)
     people = (
         Person.objects.for_user(user).order_by("member_unit_id", "name", "pk")
         .values_list("name", "gender", "birth_date", "id_number", "phone", "organisation__name", "role", "note")

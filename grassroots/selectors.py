@@ -9,6 +9,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, F, When, Window
 from django.utils.translation import get_language, ngettext
 
+from common.choices import labels
 from common.compiled import CompiledQuery
 from common.paging import MAX_PAGE
 
@@ -83,8 +84,8 @@ CARD_FIELDS = (
 
 
 def _cards(rows) -> list[VenueCard]:
-    # Labels translated once per page, not per card (a translation lookup is 5-10 µs).
-    kinds = {value: str(label) for value, label in VenueKind.choices}
+    # Labels translated once per language, not per card (a translation lookup is 5-10 µs).
+    kinds = labels(VenueKind)
     cards = []
     for pk, name, address, kind, hours, area, place, level, parent, unit_name, unit_slug, person, phone, public, *_total in rows:
         cards.append(VenueCard(

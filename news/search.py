@@ -18,7 +18,7 @@ from common.compiled import CompiledQuery
 from common.paths import object_path
 from common.registry import SearchHit
 from common.search import (
-    FEW_RANK_CANDIDATES,
+    OVERVIEW_CANDIDATES,
     RANK_CANDIDATES,
     contains_query,
     highlight,
@@ -44,7 +44,7 @@ def _statements(published, newest_first: tuple[str, ...], fields: tuple[str, ...
     CompiledQuery."""
     overview = CompiledQuery(
         lambda terms, now: newest_matching(published(now), terms, newest_first=newest_first)
-        .values_list(*fields)[:FEW_RANK_CANDIDATES],
+        .values_list(*fields)[:OVERVIEW_CANDIDATES],
         prepared=False,
     )
     ranked = CompiledQuery(

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.choices import Level
+from common.choices import Level, labels
 from common.compiled import CompiledQuery
 from common.paths import object_path
 from grassroots.models import Organisation, Person, Project
@@ -67,9 +67,8 @@ class CourseRow:
 
 
 def _course_rows(rows) -> list[CourseRow]:
-    # Each label translated once per list, not once per row (a lazy label asks gettext every time).
-    levels = {value: str(label) for value, label in Level.choices}
-    kinds = {value: str(label) for value, label in CourseKind.choices}
+    # Each label translated once per language, not once per row (a lazy label asks gettext every time).
+    levels, kinds = labels(Level), labels(CourseKind)
     return [CourseRow(*row, levels.get(row[2], row[2]), kinds.get(row[3], row[3])) for row in rows]
 
 

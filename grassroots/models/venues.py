@@ -44,7 +44,8 @@ class Venue(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        place = Organisation.objects.filter(pk=self.organisation_id).values_list("name", flat=True).first() or ""
+        # The organisation as loaded by the form or caller (one query only if it was not).
+        place = self.organisation.name if self.organisation_id else ""
         self.search_text = venue_search_text(self.name, self.address, place)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
