@@ -188,25 +188,32 @@ class ArticleLink:
         return object_path("news:article_detail", self.pk)
 
 
-@functools.lru_cache(maxsize=4)
-def _links_sql(related_count: int) -> str:
-    """Three index scans in one statement. Each branch is a subquery in FROM: the form of a compound
+@functools.lru_cache(maxsize=8)
+def _links_sql(related_count: int, with_committee: bool) -> str:
+    """Index reads in one statement: the previous and next article, and the newest of its section
+    (and of its committee, when it has one). Each branch is a subquery in FROM: the form of a compound
     SELECT with an ORDER BY and LIMIT per branch that both SQLite and PostgreSQL accept.
 
-    The plain bound on published_at (besides the OR) gives each neighbour's index scan its starting
-    point even in the generic plan of a prepared statement, which cannot see the values: without it
-    the "next" scan started at the oldest article."""
-    def published(kind):
-        return f"SELECT '{kind}' AS kind, id, title, published_at FROM {ARTICLES} WHERE status = %s AND published_at <= %s"
-
-    return (
-        f"SELECT * FROM ({published('p')} AND published_at <= %s AND (published_at < %s OR id < %s)"
-        " ORDER BY published_at DESC, id DESC LIMIT 1) AS previous_row"
-        f" UNION ALL SELECT * FROM ({published('n')} AND published_at >= %s AND (published_at > %s OR id > %s)"
-        " ORDER BY published_at ASC, id ASC LIMIT 1) AS next_row"
-        f" UNION ALL SELECT * FROM ({published('r')} AND (section_id = %s OR committee_id = %s) AND id <> %s"
-        f" ORDER BY published_at DESC, id DESC LIMIT {int(related_count)}) AS related_rows"
-    )
+    Each branch reads its index (status, published_at, id) or (section, status, published_at, id) in
+    exactly the order it wants and stops after its rows, so the prepared statement's generic plan
+    costs no more than a plan made for the values, and PostgreSQL keeps it instead of planning the
+    statement again on every call (pg_prepared_statements showed only custom plans when a branch
+    sorted, or filtered on ``section OR committee``). The neighbours' bound is a row comparison,
+    which PostgreSQL turns into the index scan's start."""
+    published = f"status = %s AND published_at <= %s"
+    newest = f"ORDER BY published_at DESC, id DESC LIMIT {int(related_count)}"
+    branches = [
+        f"SELECT 'p' AS kind, id, title, published_at FROM {ARTICLES} WHERE {published}"
+        " AND (published_at, id) < (%s, %s) ORDER BY published_at DESC, id DESC LIMIT 1",
+        f"SELECT 'n' AS kind, id, title, published_at FROM {ARTICLES} WHERE {published}"
+        " AND (published_at, id) > (%s, %s) ORDER BY published_at ASC, id ASC LIMIT 1",
+        f"SELECT 'r' AS kind, id, title, published_at FROM {ARTICLES} WHERE section_id = %s AND {published} AND id <> %s {newest}",
+    ]
+    if with_committee:
+        branches.append(
+            f"SELECT 'r' AS kind, id, title, published_at FROM {ARTICLES} WHERE committee_id = %s AND {published} AND id <> %s {newest}"
+        )
+    return " UNION ALL ".join(f"SELECT * FROM ({branch}) AS branch_{n}" for n, branch in enumerate(branches))
 
 
 def article_links(
@@ -219,20 +226,27 @@ def article_links(
     now, published_at, pk = adapt(timezone.now()), adapt(article.published_at), article.pk
     published = ArticleStatus.PUBLISHED.value
     params = [
-        published, now, published_at, published_at, pk,
-        published, now, published_at, published_at, pk,
-        published, now, article.section_id, article.committee_id, pk,
+        published, now, published_at, pk,
+        published, now, published_at, pk,
+        article.section_id, published, now, pk,
     ]
+    with_committee = article.committee_id is not None
+    if with_committee:
+        params += [article.committee_id, published, now, pk]
     with connection.cursor() as cursor:
-        cursor.execute(_links_sql(related_count), params)
+        cursor.execute(_links_sql(related_count, with_committee), params)
         rows = cursor.fetchall()
     as_datetime = _converter(connection, Article, "published_at")
-    links = {"p": [], "n": [], "r": []}
+    links = {"p": [], "n": [], "r": {}}
     for kind, link_pk, title, when in rows:
-        links[kind].append(ArticleLink(link_pk, title, as_datetime(when)))
+        link = ArticleLink(link_pk, title, as_datetime(when))
+        if kind == "r":
+            links["r"][link_pk] = link  # an article of both its section and its committee comes once
+        else:
+            links[kind].append(link)
     # A compound statement's rows come in no promised order without an outer ORDER BY.
-    links["r"].sort(key=lambda link: (link.published_at, link.pk), reverse=True)
-    return (links["p"] or [None])[0], (links["n"] or [None])[0], links["r"]
+    related = sorted(links["r"].values(), key=lambda link: (link.published_at, link.pk), reverse=True)[:related_count]
+    return (links["p"] or [None])[0], (links["n"] or [None])[0], related
 
 
 # ---- documents ----------------------------------------------------------------------------------

@@ -209,11 +209,13 @@ class Article(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=("status", "published_at"), name="article_status_pub"),
+            # The article page's previous and next links read (status, published_at, id) in order
+            # (news.selectors.article_links), as do the feeds and sitemaps by publication time.
+            models.Index(fields=("status", "published_at", "id"), name="article_status_pub"),
             # The lists' order (-pinned, -published_at, -pk) for published rows: a backward scan
             # reads one page instead of sorting 20,000 articles (bench, issue 9).
             models.Index(fields=("status", "pinned", "published_at", "id"), name="article_list_order"),
-            models.Index(fields=("section", "status", "published_at"), name="article_section_pub"),
+            models.Index(fields=("section", "status", "published_at", "id"), name="article_section_pub"),
             models.Index(fields=("author", "status"), name="article_author_status"),
         ]
 

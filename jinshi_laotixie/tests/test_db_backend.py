@@ -1,0 +1,60 @@
+"""common.db_backends.postgresql: the health check reads the socket instead of sending SELECT 1, and
+still notices a connection the server has closed, so Django reconnects without failing a request."""
+
+import os
+import time
+
+import pytest
+from django.db import connection, connections
+
+# PostgreSQL only: on SQLite the tests are not collected at all (no skip in the report).
+if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+
+    def _last_statement(pid: int) -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT query FROM pg_stat_activity WHERE pid = %s", [pid])
+            return cursor.fetchone()[0]
+
+    @pytest.fixture
+    def second_connection(db):
+        """A connection of its own to the test database, which a test may have the server close."""
+        other = connections.create_connection("default")
+        other.ensure_connection()
+        yield other
+        other.close()
+
+    @pytest.mark.postgres
+    def test_the_settings_choose_this_backend():
+        assert connection.settings_dict["ENGINE"] == "common.db_backends.postgresql"
+        assert connection.vendor == "postgresql"
+        assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+
+    @pytest.mark.postgres
+    def test_a_healthy_connection_is_usable_without_a_round_trip(second_connection):
+        with second_connection.cursor() as cursor:
+            cursor.execute("SELECT 'marker for the health check test'")
+        pid = second_connection.connection.info.backend_pid
+
+        assert second_connection.is_usable()
+        # The server saw nothing after our statement: the stock check would have sent SELECT 1.
+        assert _last_statement(pid) == "SELECT 'marker for the health check test'"
+
+    @pytest.mark.postgres
+    def test_a_connection_the_server_closed_is_not_usable_and_django_reconnects(second_connection):
+        old_pid = second_connection.connection.info.backend_pid
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [old_pid])
+            assert cursor.fetchone()[0] is True
+
+        deadline = time.monotonic() + 5
+        while second_connection.is_usable() and time.monotonic() < deadline:
+            time.sleep(0.02)  # the server's goodbye takes a moment to arrive
+        assert not second_connection.is_usable()
+
+        # What Django does at the first query of a request: check, close, and connect again.
+        second_connection.health_check_done = False
+        second_connection.close_if_health_check_failed()
+        assert second_connection.connection is None
+        with second_connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            assert cursor.fetchone()[0] != old_pid
