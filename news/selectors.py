@@ -200,7 +200,7 @@ def _links_sql(related_count: int, with_committee: bool) -> str:
     statement again on every call (pg_prepared_statements showed only custom plans when a branch
     sorted, or filtered on ``section OR committee``). The neighbours' bound is a row comparison,
     which PostgreSQL turns into the index scan's start."""
-    published = f"status = %s AND published_at <= %s"
+    published = "status = %s AND published_at <= %s"
     newest = f"ORDER BY published_at DESC, id DESC LIMIT {int(related_count)}"
     branches = [
         f"SELECT 'p' AS kind, id, title, published_at FROM {ARTICLES} WHERE {published}"
