@@ -4,6 +4,7 @@ install (Event.committee, Article.committee), and the compiled queries behind th
 import datetime as dt
 
 import pytest
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -248,3 +249,24 @@ def test_search_hit_names_the_committees_projects_in_catalogue_order_in_one_stat
     assert names[0] == "测试甲球" and len(names) >= 2
     assert hits[menqiu.name].snippet == "负责项目：" + "、".join(names)
     assert hits[pingpang.name].snippet == pingpang.introduction[:80]
+
+
+def test_compiled_query_writes_its_constants_into_the_sql_on_postgresql(menqiu, pingpang):
+    """Constants become literals (so a prepared statement's generic plan sees them), arguments stay
+    parameters; a constant holding a quote or a percent sign is written in safely."""
+    from django.db import connection
+
+    Committee.objects.filter(pk=pingpang.pk).update(name="乒乓%'委员会")
+    query = CompiledQuery(
+        lambda slug: Committee.objects.filter(Q(slug=slug) | Q(name="乒乓%'委员会"), is_active=True)
+        .order_by("slug")
+        .values_list("slug")
+    )
+    assert query(slug="menqiu") == [("menqiu",), ("pingpangqiu",)]
+    assert query(slug="none") == [("pingpangqiu",)]
+    sql, params, slots, _converters = query._compiled["default"]
+    if connection.vendor == "postgresql":
+        assert params == ("\ue000slug-1\ue000",) and [name for _position, name, _around in slots] == ["slug"]
+        assert sql.count("%s") == 1 and "= '乒乓%%''委员会'" in sql  # the driver reads %% as one %
+    else:  # SQLite plans every statement anew: nothing to gain, the values stay parameters
+        assert len(params) == 2
