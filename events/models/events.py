@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from common.choices import Gender, Level
+from common.choices import Gender, Level, labels
 from common.identity import age_on
 from common.paths import object_path
 
@@ -222,7 +222,7 @@ class AgeGroup(models.Model):
     def describe_limits(self) -> str:
         parts = []
         if self.gender:
-            parts.append(Gender(self.gender).label)
+            parts.append(labels(Gender).get(self.gender, self.gender))
         if self.min_age is not None and self.max_age is not None:
             parts.append(f"{self.min_age}—{self.max_age}岁")
         elif self.min_age is not None:
@@ -314,14 +314,15 @@ class Item(models.Model):
             parts = []
             if self.age_group_id:
                 parts.append(self.age_group.label)
+            # Labels translated once per language (common.choices.labels): the event page names every item.
             if self.racket:
-                parts.append(RacketKind(self.racket).label)
+                parts.append(labels(RacketKind).get(self.racket, self.racket))
             if self.discipline:
                 parts.append(self.discipline)
             else:
-                parts.append(TeamSize(self.size).label)
+                parts.append(labels(TeamSize).get(self.size, self.size))
             if self.routine_kind:
-                parts.append(RoutineKind(self.routine_kind).label)
+                parts.append(labels(RoutineKind).get(self.routine_kind, self.routine_kind))
             base = "".join(str(p) for p in parts)
         extra = self.set_number or self.routine_title
         return f"{base} {extra}" if extra else base

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.chinese import chinese_ordinal
+from common.choices import labels
 
 from .entries import Entry
 from .events import Event
@@ -124,7 +125,8 @@ def award_label(award_type: str, other_name: str, rank: int | None) -> str:
     elif award_type == AwardType.RANK_ONLY:
         name = ""
     else:
-        name = str(AwardType(award_type).label)
+        # Translated once per language, not per row of a results table (common.choices.labels).
+        name = labels(AwardType).get(award_type, award_type)
     if rank:
         name += f"{chinese_ordinal(rank)}名"
     return name
