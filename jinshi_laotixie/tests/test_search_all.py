@@ -27,36 +27,36 @@ def things(zezhou):
 def _groups(client, q):
     response = client.get(reverse("search"), {"q": q})
     assert response.status_code == 200
-    return {g["kind"]: g for g in response.context["groups"]}, response.content.decode()
+    return {g.kind: g for g in response.context["groups"]}, response.content.decode()
 
 
 def test_rouliqiu_finds_news_venues_courses_and_committee(client, things):
     groups, html = _groups(client, "柔力球")
     assert {"新闻", "培训", "专委会", "文件"} <= set(groups)
-    assert any("巴公镇老体协开展" in strip_tags(str(h.title)) for h in groups["新闻"]["hits"])
-    assert any(h.title == "柔力球教练员培训班" for h in groups["培训"]["hits"])
+    assert any("巴公镇老体协开展" in strip_tags(str(h.title)) for h in groups["新闻"].hits)
+    assert any(h.title == "柔力球教练员培训班" for h in groups["培训"].hits)
     assert "<mark>柔力球</mark>" in html
-    assert f'{groups["培训"]["kind"]} {len(groups["培训"]["hits"])}' in html  # the kind with its count
+    assert f'{groups["培训"].kind} {len(groups["培训"].hits)}' in html  # the kind with its count
 
 
 def test_yishujie_finds_events_and_documents(client, things):
     groups, html = _groups(client, "艺术节")
-    assert any("第六届老年文体艺术节门球交流赛" in h.title for h in groups["赛事活动"]["hits"])
-    assert any("艺术节" in strip_tags(str(h.title)) for h in groups["文件"]["hits"])
+    assert any("第六届老年文体艺术节门球交流赛" in h.title for h in groups["赛事活动"].hits)
+    assert any("艺术节" in strip_tags(str(h.title)) for h in groups["文件"].hits)
     assert "<mark>艺术节</mark>" in html
 
 
 def test_menqiu_finds_committee_team_and_event(client, things):
     groups, _ = _groups(client, "门球")
-    assert any("门球" in h.title for h in groups["专委会"]["hits"])
-    assert any("巴公夕阳红门球队" in h.title for h in groups["健身场地"]["hits"])
-    assert any("门球交流赛" in h.title for h in groups["赛事活动"]["hits"])
+    assert any("门球" in h.title for h in groups["专委会"].hits)
+    assert any("巴公夕阳红门球队" in h.title for h in groups["健身场地"].hits)
+    assert any("门球交流赛" in h.title for h in groups["赛事活动"].hits)
 
 
 def test_bagong_finds_the_place(client, things):
     groups, html = _groups(client, "巴公")
-    assert any("巴公镇文化广场" in h.title for h in groups["健身场地"]["hits"])
-    assert any("巴公镇" in strip_tags(str(h.title)) for h in groups["新闻"]["hits"])
+    assert any("巴公镇文化广场" in h.title for h in groups["健身场地"].hits)
+    assert any("巴公镇" in strip_tags(str(h.title)) for h in groups["新闻"].hits)
     assert "<mark>巴公</mark>" in html
 
 
@@ -91,4 +91,4 @@ def test_search_page_query_budget_holds_for_3_and_30_rows(client, zezhou, rows, 
         groups, _ = _groups(client, "柔力球")
     assert {"新闻", "文件", "赛事活动", "健身场地", "培训", "专委会"} <= set(groups)
     for kind in ("新闻", "文件", "培训"):
-        assert len(groups[kind]["hits"]) == min(rows, 5) and groups[kind]["more"] == (rows > 5)
+        assert len(groups[kind].hits) == min(rows, 5) and groups[kind].more == (rows > 5)
