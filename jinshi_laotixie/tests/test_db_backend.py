@@ -58,3 +58,41 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         with second_connection.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
             assert cursor.fetchone()[0] != old_pid
+
+    @pytest.mark.postgres
+    @pytest.mark.parametrize("text", [
+        "2026-11-30 13:32:05.762733+08",
+        "2026-11-30 05:32:05+00",
+        "1901-01-01 00:00:00+00",
+        "2024-02-29 23:59:59.999999+00",
+        "2026-06-30 12:00:00-03:30",
+    ])
+    def test_times_read_as_djangos_own_loader_reads_them(db, text):
+        from django.db.backends.postgresql.psycopg_any import BaseTzLoader
+        from django.utils import timezone
+        from psycopg.pq import Format
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT %s::timestamptz, pg_typeof(%s::timestamptz)::text", [text, text])
+            value, type_name = cursor.fetchone()
+            raw = cursor.connection.execute("SELECT %s::timestamptz::text", [text]).fetchone()[0]
+        loader = connection.connection.adapters.get_loader(
+            connection.connection.adapters.types["timestamptz"].oid, Format.TEXT
+        )
+        assert loader.__name__ == "IsoTzLoader" and type_name == "timestamp with time zone"
+
+        class Stock(BaseTzLoader):  # what Django's backend would have given
+            timezone = connection.timezone
+
+        assert value == Stock(0).load(raw.encode())
+        assert value.tzinfo is connection.timezone and value.tzinfo is not None
+        assert value == timezone.datetime.fromisoformat(text.replace(" ", "T"))
+
+    @pytest.mark.postgres
+    def test_a_time_the_fast_parser_refuses_goes_to_psycopgs_parser(db):
+        from django.db import DataError
+
+        # Python's datetime has no year before 1: psycopg's parser refuses it with its own message.
+        with connection.cursor() as cursor, pytest.raises(DataError, match="BC"):
+            cursor.execute("SELECT '0044-03-15 12:00:00+00 BC'::timestamptz")
+            cursor.fetchone()
