@@ -295,6 +295,7 @@ def seed(*, scale: float, rng: random.Random, stdout) -> None:
                 kind=kind,
                 address=address,
                 search_text=venue_search_text(name, address, org.name),
+                member_unit_id=org.member_unit_id,
                 area_m2=rng.randint(60, 6000),
                 opening_hours=rng.choice(HOURS),
                 is_public=rng.random() < 0.95,

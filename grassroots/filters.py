@@ -137,7 +137,10 @@ class FinderFilter:
 def apply_filters(queryset, *, county: int | None = None, township: int | None = None, project: int | None = None):
     """Venues of a member unit, of a township (its own and its villages'), playing a project."""
     if county is not None:
-        queryset = queryset.filter(organisation__member_unit_id=county)
+        # The venue's own copy of its member unit reads the county's venues by an index; the same
+        # condition on the organisation (equal by construction) lets PostgreSQL read only that
+        # county's organisations for the join instead of hashing all of them.
+        queryset = queryset.filter(member_unit_id=county, organisation__member_unit_id=county)
     if township is not None:
         queryset = queryset.filter(Q(organisation_id=township) | Q(organisation__parent_id=township))
     if project is not None:

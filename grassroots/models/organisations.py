@@ -137,12 +137,17 @@ class Organisation(models.Model):
 
     def save(self, *args, **kwargs):
         self.member_unit_id = self._compute_member_unit_id()
-        renamed = not self._state.adding and type(self)._base_manager.filter(pk=self.pk).exclude(name=self.name).exists()
+        # What the venues copy (Venue.search_text, Venue.member_unit), as it was: one query.
+        before = None if self._state.adding else type(self)._base_manager.filter(pk=self.pk).values_list("name", "member_unit_id").first()
         super().save(*args, **kwargs)
-        if renamed:
-            from .venues import refresh_venue_search_text
+        if before is not None:
+            from .venues import refresh_venue_member_unit, refresh_venue_search_text
 
-            refresh_venue_search_text(self.pk, self.name)
+            old_name, old_member_unit_id = before
+            if old_name != self.name:
+                refresh_venue_search_text(self.pk, self.name)
+            if old_member_unit_id != self.member_unit_id:
+                refresh_venue_member_unit(self.pk, self.member_unit_id)
         if self.level == OrgLevel.MEMBER_UNIT and self.member_unit_id is None:
             # A new member unit points at itself, which needs its own primary key first.
             type(self).objects.filter(pk=self.pk).update(member_unit_id=self.pk)

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.db.models import F
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -39,6 +40,24 @@ class TestFinder:
     def test_all_public_venues(self, client, places):
         response = client.get(reverse("grassroots:finder"))
         assert set(names(response)) == {"巴公广场", "一村活动室", "金村广场", "米山公园"}
+
+    def test_venues_keep_their_organisations_member_unit(self, client, places, zezhou, gaoping):
+        """Venue.member_unit, the finder's county filter, follows the organisation: on save, and when
+        the organisation moves to another county."""
+        assert {v.member_unit_id for v in Venue.objects.filter(organisation__member_unit=zezhou)} == {zezhou.pk}
+        assert Venue.objects.get(pk=places["v4"].pk).member_unit_id == gaoping.pk
+        jincun = places["jincun"]
+        jincun.parent = gaoping
+        jincun.save()
+        assert Venue.objects.get(pk=places["v3"].pk).member_unit_id == gaoping.pk
+        assert "金村广场" in names(client.get(reverse("grassroots:finder"), {"county": "gaoping"}))
+        assert "金村广场" not in names(client.get(reverse("grassroots:finder"), {"county": "zezhou"}))
+        venue = places["v1"]
+        venue.organisation = jincun
+        venue.save(update_fields=["organisation"])
+        assert Venue.objects.get(pk=venue.pk).member_unit_id == gaoping.pk
+        # Every venue's copy agrees with its organisation's member unit.
+        assert not Venue.objects.exclude(member_unit=F("organisation__member_unit")).exists()
 
     def test_filter_county(self, client, places):
         response = client.get(reverse("grassroots:finder"), {"county": "gaoping"})
