@@ -179,6 +179,16 @@ class Event(models.Model):
     def is_past(self) -> bool:
         return self.end_date < timezone.localdate()
 
+    # The event page's badges: labels translated once per language (common.choices.labels). Django's
+    # get_FOO_display() hashes the field's choices, which translates every lazy label of the list.
+    @property
+    def kind_label(self) -> str:
+        return labels(EventKind).get(self.kind, self.kind)
+
+    @property
+    def level_label(self) -> str:
+        return labels(Level).get(self.level, self.level)
+
     @property
     def place_display(self) -> str:
         if self.is_online:
