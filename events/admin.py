@@ -17,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from committees.admin_scoping import CommitteeScopedAdminMixin
 from common.admin_paging import CappedCountPaginator
+from common.admin_rows import PlainActionCheckbox
 from grassroots.models import Organisation
 
 from . import services
@@ -237,7 +238,7 @@ class EntryResource(resources.ModelResource):
 
 
 @admin.register(Entry)
-class EntryAdmin(CommitteeScopedMixin, ExportMixin, SimpleHistoryAdmin):
+class EntryAdmin(PlainActionCheckbox, CommitteeScopedMixin, ExportMixin, SimpleHistoryAdmin):
     resource_classes = (EntryResource,)
     list_display = ("team_name", "unit", "event", "item", "status", "submitted_at")
     list_filter = ("status", "event__kind", RecentEventFilter)
@@ -304,7 +305,7 @@ class AwardResource(resources.ModelResource):
 
 
 @admin.register(Award)
-class AwardAdmin(CommitteeScopedMixin, ExportMixin, SimpleHistoryAdmin):
+class AwardAdmin(PlainActionCheckbox, CommitteeScopedMixin, ExportMixin, SimpleHistoryAdmin):
     resource_classes = (AwardResource,)
     list_display = ("entry", "event", "award_type", "rank", "score", "certificate_number", "certificate")
     list_filter = ("award_type", RecentEventFilter)

@@ -14,6 +14,7 @@ from import_export.widgets import ForeignKeyWidget
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin_paging import CappedCountPaginator
+from common.admin_rows import PlainActionCheckbox
 
 from . import services
 from .models import (
@@ -97,7 +98,7 @@ class OrgMemberUnitFilter(MemberUnitFilter):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class OrganisationAdmin(PlainActionCheckbox, ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [OrganisationResource]
     list_display = ("name", "level", "parent", "member_unit", "status", "team_count", "activist_count", "phone_public")
     list_filter = ("level", "status", MemberUnitFilter, "funding_mode", "has_sign", "rules_on_wall")
@@ -140,7 +141,7 @@ class UnitAssignmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class PersonAdmin(PlainActionCheckbox, ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [PersonResource]
     list_display = ("name", "gender", "birth_date", "masked_id", "organisation", "member_unit", "role", "is_active")
     list_filter = ("role", "gender", "is_active", MemberUnitFilter)

@@ -10,6 +10,7 @@ from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin_paging import CappedCountPaginator
+from common.admin_rows import PlainActionCheckbox
 from grassroots.admin import MemberUnitFilter
 
 from . import services
@@ -58,7 +59,7 @@ class ArticleUnitFilter(MemberUnitFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(EditorAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+class ArticleAdmin(PlainActionCheckbox, EditorAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [ArticleResource]
     list_display = ("title", "section", "status", "unit", "author", "published_at", "pinned", "updated_at")
     list_filter = ("status", "section", "pinned", ArticleUnitFilter)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin_paging import CappedCountPaginator
+from common.admin_rows import PlainActionCheckbox
 from common.cache import bump
 from grassroots.models import Person
 
@@ -98,7 +99,7 @@ class RecentCourseFilter(admin.SimpleListFilter):
 
 
 @admin.register(Nomination)
-class NominationAdmin(SimpleHistoryAdmin):
+class NominationAdmin(PlainActionCheckbox, SimpleHistoryAdmin):
     list_display = ("person", "course_title", "unit_name", "status", "new_grade", "certificate_number", "certificate_link")
     list_filter = ("status", "course__level", "course__kind", "unit", ("course__starts_on", admin.DateFieldListFilter), RecentCourseFilter)
     search_fields = ("person__name", "person__id_number", "course__title", "certificate_number")

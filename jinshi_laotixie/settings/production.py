@@ -13,7 +13,8 @@ if not SECRET_KEY or SECRET_KEY.startswith("insecure-") or len(SECRET_KEY) < 40:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 STORAGES = {
     **STORAGES,
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # whitenoise's compressed manifest storage, each file's URL remembered per process (common/storage.py).
+    "staticfiles": {"BACKEND": "common.storage.RememberedManifestStaticFilesStorage"},
 }
 
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)

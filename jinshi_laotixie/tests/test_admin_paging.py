@@ -54,3 +54,38 @@ def test_select_all_acts_on_every_match_not_the_cap(admin_client, five_articles,
     assert "3+" in response.content.decode()
     cl = response.context["cl"]
     assert cl.queryset.count() == 5
+
+
+@pytest.mark.parametrize("name", ["王<b>&amp;\"'", "普通名字"])
+def test_plain_action_checkbox_writes_what_django_renders(db, name):
+    """common.admin_rows.PlainActionCheckbox: the row checkbox as Django's own, without a template."""
+    from django.contrib import admin as django_admin
+
+    from accounts.models import User
+    from common.admin_rows import PlainActionCheckbox
+
+    class Stock(django_admin.ModelAdmin):
+        pass
+
+    class Plain(PlainActionCheckbox, django_admin.ModelAdmin):
+        pass
+
+    user = User.objects.create(username=name)  # its str() is the username, escaped in the label
+    assert str(user) == name
+    site = django_admin.AdminSite()
+    stock, plain = Stock(User, site), Plain(User, site)
+    assert str(plain.action_checkbox(user)) == str(stock.action_checkbox(user))
+    assert 'name="_selected_action"' in plain.action_checkbox(user)
+
+
+def test_the_long_changelists_use_the_plain_checkbox():
+    from django.contrib import admin as django_admin
+
+    from common.admin_rows import PlainActionCheckbox
+    from events.models import Entry
+    from grassroots.models import Organisation, Person
+    from news.models import Article
+    from training.models import Nomination
+
+    for model in (Person, Organisation, Entry, Nomination, Article):
+        assert isinstance(django_admin.site._registry[model], PlainActionCheckbox), model
