@@ -201,18 +201,22 @@ def _links_sql(related_count: int, with_committee: bool) -> str:
     sorted, or filtered on ``section OR committee``). The neighbours' bound is a row comparison,
     which PostgreSQL turns into the index scan's start."""
     published = "status = %s AND published_at <= %s"
-    newest = f"ORDER BY published_at DESC, id DESC LIMIT {int(related_count)}"
+
+    def related(column: str) -> str:  # the newest others sharing the article's section or committee
+        return (
+            f"SELECT 'r' AS kind, id, title, published_at FROM {ARTICLES} WHERE {column} = %s AND {published}"
+            f" AND id <> %s ORDER BY published_at DESC, id DESC LIMIT {int(related_count)}"
+        )
+
     branches = [
         f"SELECT 'p' AS kind, id, title, published_at FROM {ARTICLES} WHERE {published}"
         " AND (published_at, id) < (%s, %s) ORDER BY published_at DESC, id DESC LIMIT 1",
         f"SELECT 'n' AS kind, id, title, published_at FROM {ARTICLES} WHERE {published}"
         " AND (published_at, id) > (%s, %s) ORDER BY published_at ASC, id ASC LIMIT 1",
-        f"SELECT 'r' AS kind, id, title, published_at FROM {ARTICLES} WHERE section_id = %s AND {published} AND id <> %s {newest}",
+        related("section_id"),
     ]
     if with_committee:
-        branches.append(
-            f"SELECT 'r' AS kind, id, title, published_at FROM {ARTICLES} WHERE committee_id = %s AND {published} AND id <> %s {newest}"
-        )
+        branches.append(related("committee_id"))
     return " UNION ALL ".join(f"SELECT * FROM ({branch}) AS branch_{n}" for n, branch in enumerate(branches))
 
 

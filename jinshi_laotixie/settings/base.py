@@ -107,6 +107,13 @@ TEMPLATES = [
     },
 ]
 
+def _use_our_postgresql_backend(database: dict) -> None:
+    """Django's PostgreSQL backend with a health check that reads the socket instead of sending
+    SELECT 1 at every request, and times parsed in C (common/db_backends/postgresql/base.py)."""
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database["ENGINE"] = "common.db_backends.postgresql"
+
+
 # SQLite by default so that `make run` needs nothing; DATABASE_URL selects PostgreSQL.
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -125,10 +132,7 @@ else:
     # conditions (see news.selectors.article_links), because a generic plan cannot see the values.
     # DB_PREPARE_THRESHOLD=off turns it off for a transaction-mode PgBouncer, which cannot keep them.
     _prepare = env.str("DB_PREPARE_THRESHOLD", default="2")
-    # The same backend with a health check that reads the socket instead of sending SELECT 1 at
-    # every request (see common/db_backends/postgresql/base.py).
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        DATABASES["default"]["ENGINE"] = "common.db_backends.postgresql"
+    _use_our_postgresql_backend(DATABASES["default"])
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=None if _prepare == "off" else int(_prepare)
     )
@@ -214,8 +218,7 @@ if REPLICA_DATABASE_URL:
         # Tests use the default test database through this alias instead of creating another.
         "TEST": {"MIRROR": "default"},
     }
-    if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
-        DATABASES["replica"]["ENGINE"] = "common.db_backends.postgresql"
+    _use_our_postgresql_backend(DATABASES["replica"])
     DATABASE_ROUTERS = ["jinshi_laotixie.db_router.PrimaryReplicaRouter"]
     MIDDLEWARE.insert(
         MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
