@@ -70,6 +70,41 @@ def test_gettext_formats_new_style():
     assert render("{{ ngettext('%(num)d 条', '%(num)d 条', 7) }}") == "7 条"
 
 
+@pytest.mark.parametrize("source", [
+    "{{ _('保存') }}",
+    "{{ _('Save') }}",  # translated by Django's catalogue: 保存
+    "{{ _('100%% 完成') }}",  # always formatted, so %% is one % with or without variables
+    "{{ _('第 %(number)s 页', number=3) }}",
+    "{{ _('找到“%(query)s”', query=text) }}",  # a variable is escaped, the message is not
+    "{% set t = _('报名') %}{{ t }}{{ t }}",
+    "{{ _('每队 %(a)s—%(b)s 人', a=2, b='<5>') }}",
+])
+def test_translate_writes_what_jinjas_own_gettext_writes(source):
+    import jinja2.ext
+
+    env = engines["jinja2"].env
+    assert env.globals["_"] is jinja_env.translate
+    ours = render(source, text='<b>"柔力球"</b>')
+    env.globals["_"] = jinja2.ext._gettext_alias
+    try:
+        jinjas = render(source, text='<b>"柔力球"</b>')
+    finally:
+        env.globals["_"] = jinja_env.translate
+    assert ours == jinjas
+    assert "<b>" not in ours
+
+
+def test_translate_remembers_per_language():
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        assert render("{{ _('Save') }}") == "保存"
+    with translation.override("en"):
+        assert render("{{ _('Save') }}") == "Save"
+    with translation.override("zh-hans"):
+        assert render("{{ _('Save') }}") == "保存"
+
+
 def test_url_and_static():
     assert render("{{ url('news:section', 'dongtai') }}") == reverse("news:section", args=["dongtai"])
     assert render("{{ url('home') }}") == "/"
