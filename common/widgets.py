@@ -9,8 +9,25 @@ from html import escape
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
-from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
+
+
+def attributes_html(attrs: dict) -> str:
+    """What django.forms.utils.flatatt writes (name="value" pairs sorted, then the true booleans
+    sorted; False and None left out; everything escaped), as one f-string per attribute: flatatt
+    goes through format_html_join, which was 3 % of the finder's CPU for its three selects."""
+    pairs, flags = [], []
+    for name, value in attrs.items():
+        if isinstance(value, bool):
+            if value:
+                flags.append(name)
+        elif value is not None:
+            pairs.append((name, value))
+    pairs.sort()
+    flags.sort()
+    return "".join(
+        [f' {escape(str(name))}="{escape(str(value))}"' for name, value in pairs] + [f" {escape(str(name))}" for name in flags]
+    )
 
 
 class PlainSelect(forms.Select):
@@ -28,7 +45,7 @@ class PlainSelect(forms.Select):
                 mark, selected = " selected", set()  # one selected option, as Django's Select does
             # Labels are plain (or lazily translated) text: escaped like every value here.
             options.append(f'<option value="{escape(option_value)}"{mark}>{escape(str(option_label))}</option>')
-        return mark_safe(f"<select{flatatt(final_attrs)}>" + "".join(options) + "</select>")
+        return mark_safe(f"<select{attributes_html(final_attrs)}>" + "".join(options) + "</select>")
 
 
     def _option_pairs(self):

@@ -8,7 +8,7 @@ from django import forms
 from django.http import Http404
 
 from common.paging import MAX_PAGE, countless_page, page_number
-from common.widgets import PlainSelect, plain_selects
+from common.widgets import PlainSelect, attributes_html, plain_selects
 
 
 class _Filters(forms.Form):
@@ -42,6 +42,18 @@ def test_plain_select_renders_what_django_renders():
     assert "&lt;b&gt;&quot;引号&quot;&amp;&lt;/b&gt;" in html and "<b>" not in html
     assert html.count(" selected") == 1
     assert '<option value="menqiu" selected>' in str(plain_form["project"])
+
+
+@pytest.mark.parametrize("attrs", [
+    {},
+    {"name": "county", "id": "id_county", "class": "form-select"},
+    {"required": True, "disabled": False, "multiple": True, "aria-describedby": None, "name": "x"},
+    {"data-label": '<b>"引号"&\'</b>', "title": 3, "z": "", "a": True},
+])
+def test_attributes_are_written_as_flatatt_writes_them(attrs):
+    from django.forms.utils import flatatt
+
+    assert attributes_html(attrs) == flatatt(attrs)
 
 
 @pytest.mark.django_db
