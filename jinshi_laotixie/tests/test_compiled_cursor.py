@@ -35,17 +35,24 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):
 
     @pytest.mark.postgres
     @pytest.mark.django_db
-    def test_reads_share_one_kept_cursor_outside_djangos_wrapper(counted_django_executes):
+    def test_each_statement_keeps_its_cursor_outside_djangos_wrapper(counted_django_executes):
         Project.objects.create(name="柔力球（缓存游标）", slug="kept-cursor")
         counted_django_executes.clear()
 
         assert _project_names(slug="kept-cursor") == [("柔力球（缓存游标）",)]
-        kept = connection._compiled_query_cursor
+        raw, cursors = connection._compiled_query_cursors
+        assert raw is connection.connection and len(cursors) == 1
+        (first_cursor, first_sql), = cursors.values()
         assert _project_names(slug="none-such") == []
+        assert _project_names.first(1, slug="kept-cursor") == [("柔力球（缓存游标）",)]
 
-        assert connection._compiled_query_cursor is kept
-        assert kept[0] is connection.connection
         assert counted_django_executes == []
+        assert len(cursors) == 2  # the statement and its LIMIT 1 form
+        assert cursors[first_sql][0] is first_cursor
+        # psycopg keeps a cursor's loaders while it executes the very same string again: the
+        # statement's first string is the one executed.
+        again = CompiledQuery._rows("default", "".join(list(first_sql)), ["kept-cursor"], [])
+        assert again == [("柔力球（缓存游标）",)] and first_cursor._last_query is first_sql
 
     @pytest.mark.postgres
     @pytest.mark.django_db
@@ -94,4 +101,4 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         connection.close_if_unusable_or_obsolete()
         assert connection.connection is None
         assert CompiledQuery._rows("default", "SELECT pg_backend_pid()", [], [])[0][0] != old_pid
-        assert connection._compiled_query_cursor[0] is connection.connection
+        assert connection._compiled_query_cursors[0] is connection.connection
