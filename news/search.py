@@ -11,6 +11,7 @@ loaded whole rows with their bodies' search vectors; this is two statements of p
 from operator import itemgetter
 
 from django.db import connections, router
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,29 +35,45 @@ from common.search import (
 from .models import Article, Document
 from .numbers import format_number
 
-ARTICLE_FIELDS = ("pk", "title", "summary", "body", "published_at")
+ARTICLE_FIELDS = ("pk", "title", "summary", "body", "day")
 DOCUMENT_FIELDS = ("pk", "prefix", "year", "serial", "title", "body", "signed_on")
 
 
-def _statements(published, newest_first: tuple[str, ...], fields: tuple[str, ...]) -> tuple[CompiledQuery, CompiledQuery]:
+def _with_day(articles):
+    """Articles with ``day``, their publication's local date worked out by PostgreSQL (a date is
+    read by psycopg's C loader; a time with its zone cost 3 µs in Python, and localtime() as much
+    again, for each of the overview's 20 candidates). The zone is the site's (TIME_ZONE), which no
+    request changes."""
+    return articles.annotate(day=TruncDate("published_at"))
+
+
+def _published_articles(now=None):
+    return _with_day(Article.objects.published(now))
+
+
+def _as_is(queryset):
+    return queryset
+
+
+def _statements(published, newest_first: tuple[str, ...], fields: tuple[str, ...], decorate=_as_is) -> tuple[CompiledQuery, CompiledQuery]:
     """The full-text reads of ``published(now)``: the overview's newest candidates, unranked (see
-    title_first), and a kind page's ranked newest RANK_CANDIDATES. Planned per call: see
-    CompiledQuery."""
+    title_first), and a kind page's ranked newest RANK_CANDIDATES; ``decorate`` adds what ``fields``
+    name besides columns. Planned per call: see CompiledQuery."""
     overview = CompiledQuery(
-        lambda terms, now: newest_matching(published(now), terms, newest_first=newest_first)
+        lambda terms, now: decorate(newest_matching(published(now), terms, newest_first=newest_first))
         .values_list(*fields)[:OVERVIEW_CANDIDATES],
         prepared=False,
     )
     ranked = CompiledQuery(
-        lambda terms, now: ranked_newest(
+        lambda terms, now: decorate(ranked_newest(
             published(now), terms, newest_first=newest_first, candidates=RANK_CANDIDATES
-        ).values_list(*fields),
+        )).values_list(*fields),
         prepared=False,
     )
     return overview, ranked
 
 
-_ARTICLES = _statements(Article.objects.published, ("-published_at", "-pk"), ARTICLE_FIELDS)
+_ARTICLES = _statements(Article.objects.published, ("-published_at", "-pk"), ARTICLE_FIELDS, decorate=_with_day)
 _DOCUMENTS = _statements(Document.objects.published, ("-signed_on", "-year", "-serial", "-pk"), DOCUMENT_FIELDS)
 
 
@@ -80,7 +97,7 @@ def _article_text(summary: str, body: str) -> str:
 def search_articles(request, query, limit):
     rows = _fulltext_rows(_ARTICLES, Article, query, limit, title_at=1)
     if not rows:
-        rows = contains_query(Article.objects.published(), query).values_list(*ARTICLE_FIELDS)[:limit]
+        rows = contains_query(_published_articles(), query).values_list(*ARTICLE_FIELDS)[:limit]
     kind = _("新闻")
     return [
         SearchHit(
@@ -88,9 +105,9 @@ def search_articles(request, query, limit):
             title=highlight(title, query),
             url=object_path("news:article_detail", pk),
             snippet=snippet(_article_text(summary, body), query),
-            date=timezone.localtime(published_at).date() if published_at else None,
+            date=day,
         )
-        for pk, title, summary, body, published_at in rows
+        for pk, title, summary, body, day in rows
     ]
 
 

@@ -130,3 +130,17 @@ def test_overview_and_kind_page_put_the_title_match_first_on_postgres(rf, limit)
         assert hits[0].url == f"/news/{in_title.pk}/"
         # among equals, newest first
         assert [hit.url for hit in hits[1:]] == [f"/news/{a.pk}/" for a in newer]
+
+
+@pytest.mark.parametrize("limit", [6, 21])
+def test_a_hits_date_is_the_local_day_of_its_publication(rf, limit):
+    """23:30 UTC on New Year's Eve is 07:30 on New Year's Day in Jincheng: the date the site shows
+    (worked out by the database for the overview, the kind's page and the fallback alike)."""
+    import datetime as dt
+
+    from news.search import search_articles
+
+    factories.article(title="门球迎新赛", body="<p>新年第一场门球赛。</p>", published_at=dt.datetime(2022, 12, 31, 23, 30, tzinfo=dt.UTC))
+    for query in ("门球迎新赛", "迎新"):  # full text, and (for a word jieba splits otherwise) the fallback
+        hits = search_articles(rf.get("/search/"), query, limit)
+        assert [hit.date for hit in hits] == [dt.date(2023, 1, 1)], query
