@@ -30,7 +30,7 @@ from pathlib import Path
 from django.db import connections
 from django.db.models import F, FloatField, Q, QuerySet, Value
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 USER_DICT = Path(__file__).with_name("search_userdict.txt")
 _init_lock = threading.Lock()
@@ -244,29 +244,41 @@ def _mark_pattern(query: str) -> re.Pattern | None:
     return re.compile("|".join(re.escape(escape(word)) for word in words), re.IGNORECASE)
 
 
+def _marked(match: re.Match) -> str:
+    return f"<mark>{match[0]}</mark>"
+
+
 def highlight(text: str, query: str) -> SafeString:
     """Escape the text first, then wrap the query's words in <mark>."""
-    # html.escape is what django.utils.html.escape does, without its check for lazy arguments
-    # (a search page highlights some sixty titles and snippets).
+    # A search page highlights some sixty titles and snippets, so each step is the cheap one:
+    # html.escape is what django.utils.html.escape does, without its check for lazy arguments; a
+    # function makes the replacement where a "\g<0>" template was expanded in Python for every
+    # match (1 against 3 µs a title); SafeString() is what mark_safe() returns for a string.
     escaped = html_escape(str(text or ""))
     pattern = _mark_pattern(query)
     if pattern is None:
-        return mark_safe(escaped)
-    return mark_safe(pattern.sub(r"<mark>\g<0></mark>", escaped))
+        return SafeString(escaped)
+    return SafeString(pattern.sub(_marked, escaped))
+
+
+@functools.lru_cache(maxsize=256)
+def _snippet_words(query: str) -> tuple[str, ...]:
+    """What a snippet looks for, in order: the whole query, then its words, longest first; lower-cased."""
+    words = [query.strip(), *sorted(query_terms(query), key=len, reverse=True)]
+    return tuple(word.lower() for word in words if word)
 
 
 def snippet(text: str, query: str, *, length: int = 90) -> SafeString:
     """A window of the text around the first match, highlighted."""
-    text = re.sub(r"\s+", " ", text or "").strip()
+    text = " ".join((text or "").split())  # runs of whitespace as one space (a fifth of re.sub's time)
     position = -1
     lowered = text.lower()
-    for word in [query.strip(), *sorted(query_terms(query), key=len, reverse=True)]:
-        if word:
-            position = lowered.find(word.lower())
-            if position >= 0:
-                break
+    for word in _snippet_words(query):
+        position = lowered.find(word)
+        if position >= 0:
+            break
     start = max(0, position - length // 3) if position >= 0 else 0
     window = text[start : start + length]
     prefix = "…" if start > 0 else ""
     suffix = "…" if start + length < len(text) else ""
-    return mark_safe(prefix + highlight(window, query) + suffix)
+    return SafeString(prefix + highlight(window, query) + suffix)

@@ -144,3 +144,26 @@ def test_a_hits_date_is_the_local_day_of_its_publication(rf, limit):
     for query in ("门球迎新赛", "迎新"):  # full text, and (for a word jieba splits otherwise) the fallback
         hits = search_articles(rf.get("/search/"), query, limit)
         assert [hit.date for hit in hits] == [dt.date(2023, 1, 1)], query
+
+
+@pytest.mark.parametrize("text", [
+    "巴公镇\u3000柔力球队\xa0在广场\t表演\n\n柔力球。", "  柔力球  ", "", None, "<b>柔力球 & \"门球\"</b>", "没有要找的词",
+    "前" * 80 + "柔力球" + "后" * 80,
+])
+def test_snippet_joins_whitespace_marks_words_and_escapes(text):
+    """The snippet is a window around the first match with every run of whitespace (ideographic and
+    no-break spaces too) as one space, escaped, the words marked, as the regular expression it
+    replaced wrote it."""
+    import re
+
+    from django.utils.safestring import SafeString
+
+    from common.search import highlight, snippet
+
+    got = snippet(text, "柔力球")
+    assert isinstance(got, SafeString)
+    plain = re.sub(r"\s+", " ", text or "").strip()
+    assert got.replace("<mark>", "").replace("</mark>", "").strip("…") in str(highlight(plain, "xyz"))
+    if text and "柔力球" in text:
+        assert "<mark>柔力球</mark>" in got
+    assert "<b>" not in got
