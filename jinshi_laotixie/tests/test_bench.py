@@ -166,3 +166,41 @@ def test_cpu_accounting_reads_a_process_and_sorts_processes_by_kind():
     assert process_cpu(os.getpid())[2] - before >= 0.25
     assert "pytest" in command or "python" in command
     assert set(cpu_seconds_by_kind()) <= {"gunicorn", "postgres", "other"}
+
+
+def test_ab_alternates_the_versions_and_compares_medians():
+    from bench.ab import alternate, summary
+
+    order = []
+    current = {"on": None}
+
+    def set_version(on):
+        current["on"] = on
+
+    def measure(on):
+        assert current["on"] is on  # each block runs the version it is measuring
+        order.append(on)
+        return (1.0 if on else 2.0) + 0.01 * len(order), 0.5
+
+    readings = alternate(measure, set_version, rounds=4)
+    assert order == [True, False, False, True, True, False, False, True]
+    assert current["on"] is True  # the code is left as it is
+    figures = summary(readings)
+    assert figures["on_python"] < figures["off_python"]
+    assert -52 < figures["python_change_pct"] < -48
+    assert figures["on_postgres"] == figures["off_postgres"] == 0.5
+
+
+def test_ab_switch_replaces_a_module_attribute_and_puts_it_back():
+    import common.search
+    from bench.ab import Switch
+
+    switch = Switch.parse("common.search:OVERVIEW_CANDIDATES=OVERVIEW_CANDIDATES // 2")
+    original = common.search.OVERVIEW_CANDIDATES
+    switch.set(False)
+    halved = common.search.OVERVIEW_CANDIDATES
+    switch.set(True)
+    restored = common.search.OVERVIEW_CANDIDATES
+    assert (halved, restored) == (original // 2, original)
+    with pytest.raises(Exception, match="module:attribute=expression"):
+        Switch.parse("common.search:OVERVIEW_CANDIDATES")
