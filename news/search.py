@@ -47,10 +47,6 @@ def _with_day(articles):
     return articles.annotate(day=TruncDate("published_at"))
 
 
-def _published_articles(now=None):
-    return _with_day(Article.objects.published(now))
-
-
 def _as_is(queryset):
     return queryset
 
@@ -97,7 +93,7 @@ def _article_text(summary: str, body: str) -> str:
 def search_articles(request, query, limit):
     rows = _fulltext_rows(_ARTICLES, Article, query, limit, title_at=1)
     if not rows:
-        rows = contains_query(_published_articles(), query).values_list(*ARTICLE_FIELDS)[:limit]
+        rows = contains_query(_with_day(Article.objects.published()), query).values_list(*ARTICLE_FIELDS)[:limit]
     kind = _("新闻")
     return [
         SearchHit(
